@@ -1,0 +1,134 @@
+"""Score HTML article extraction against a gold folder (article-extraction-benchmark layout).
+
+The metric follows the Zyte article-extraction-benchmark so numbers are comparable:
+tokens are ``\\w+`` matches, each body becomes a multiset of word 4-gram shingles, and
+each document's TP/FP/FN counts are normalised to sum to 1 before summing over documents.
+"Accuracy" is the share of documents whose predicted body equals the gold body exactly.
+
+Example:
+    >>> from pathlib import Path
+    >>> scores = evaluate_html(Path("../shared/eval/html-aeb-dev"))  # doctest: +SKIP
+    >>> round(scores["f1"], 3)  # doctest: +SKIP
+    0.96
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.ingest.html import decode_html, extract_html
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "html-aeb-dev"
+
+_TOKEN_RE = re.compile(r"\w+")
+_SHINGLE_N = 4
+
+
+@dataclass(slots=True)
+class GoldPage:
+    """One gold item: the page HTML (decoded) and the human-made article body."""
+
+    id: str
+    url: str | None
+    html: str
+    body: str
+
+
+@dataclass(slots=True)
+class Counts:
+    """Normalised shingle counts of one document (they sum to 1, or are all 0)."""
+
+    tp: float
+    fp: float
+    fn: float
+
+
+def shingles(text: str, *, n: int = _SHINGLE_N) -> Counter[str]:
+    """Multiset of word n-gram shingles; a text shorter than n words is one shingle."""
+    tokens = _TOKEN_RE.findall(text or "")
+    grams = (" ".join(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+    return Counter(g for g in grams if g)
+
+
+def score_document(gold: str, predicted: str) -> Counts:
+    """Per-document TP/FP/FN over shingles, normalised to sum to 1."""
+    want, got = shingles(gold), shingles(predicted)
+    tp = float(sum((want & got).values()))
+    fp = float(sum((got - want).values()))
+    fn = float(sum((want - got).values()))
+    total = tp + fp + fn
+    if total == 0:
+        return Counts(0.0, 0.0, 0.0)
+    return Counts(tp / total, fp / total, fn / total)
+
+
+def summarise(counts: list[Counts], *, exact: int) -> dict[str, float]:
+    """Precision/recall/F1 from summed normalised counts, plus exact-match accuracy."""
+    tp = sum(c.tp for c in counts)
+    fp = sum(c.fp for c in counts)
+    fn = sum(c.fn for c in counts)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = exact / len(counts) if counts else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy}
+
+
+def read_gold(path: Path, *, limit: int | None = None) -> list[GoldPage]:
+    """Read gold.jsonl and the gzipped pages it names (decoded to str)."""
+    pages: list[GoldPage] = []
+    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            if limit is not None and len(pages) >= limit:
+                break
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            raw = gzip.decompress((path / row["html_file"]).read_bytes())
+            pages.append(GoldPage(row["id"], row.get("url"), decode_html(raw), row["article_body"]))
+    return pages
+
+
+def evaluate_html(path: Path = DEFAULT_PATH, *, limit: int | None = None) -> dict[str, float]:
+    """Run ``extract_html`` over a gold folder and score the bodies.
+
+    Args:
+        path: folder holding gold.jsonl and html/*.html.gz.
+        limit: score only the first ``limit`` pages (quick checks).
+
+    Returns:
+        {"precision", "recall", "f1", "accuracy", "n_docs", "ms_per_page"}; the time counts
+        extraction only (not reading or decompressing the files).
+    """
+    pages = read_gold(Path(path), limit=limit)
+    counts: list[Counts] = []
+    exact = 0
+    elapsed = 0.0
+    for page in pages:
+        started = time.perf_counter()
+        result = extract_html(page.html, url=page.url)
+        elapsed += time.perf_counter() - started
+        predicted = result.text if result is not None else ""
+        exact += predicted.strip() == page.body.strip()
+        counts.append(score_document(page.body, predicted))
+    scores = summarise(counts, exact=exact)
+    scores["n_docs"] = len(pages)
+    scores["ms_per_page"] = 1000 * elapsed / len(pages) if pages else 0.0
+    return scores
+
+
+if __name__ == "__main__":
+    import sys
+
+    logging.basicConfig(level=logging.WARNING)
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH
+    log.warning("scores: %s", json.dumps(evaluate_html(target), indent=1))
