@@ -1,0 +1,67 @@
+"""newsgraph's exceptions, one rooted tree with numbered messages.
+
+::
+
+    NewsgraphError
+     +- InputError     cannot read or decode a source      E1xx
+     +- ModelError     model missing or incompatible       E2xx
+     +- PipelineError  a stage failed or stages misordered E3xx
+     +- StoreError     schema version, locked database     E4xx
+
+Messages say what happened and what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES = {
+    "E101": "{source}: no such file or directory",
+    "E102": "{source}: empty input, nothing to analyze",
+    "E103": "{source}: binary data, not text (looks like {kind})",
+    "E104": "{source}: truncated or corrupt gzip stream ({detail}); kept what was readable",
+    "E105": "{source}: line {line} is not valid JSON ({detail}); skipped",
+    "E106": "{source}: HTML page has no article text; skipped",
+    "E107": "{source}: feed could not be parsed ({detail})",
+    "E108": "{source}: cannot decode text ({detail})",
+    "E109": "{source}: line {line} has no text field (looked for {fields}); skipped",
+    "E110": "{source}: language looks like '{language}', not English; entities and events may be poor",
+    "E111": "{source}: permission denied",
+    "E201": "spaCy model '{name}' is not installed. Run: pip install {package}",
+    "E301": "stage '{stage}' requires {missing}, which no earlier stage assigns",
+    "E401": "store {path} has schema version {found}, this newsgraph expects {expected}. "
+            "Re-ingest into a new store or upgrade newsgraph",
+    "E402": "store {path} is locked by another writer; try again when it finishes",
+    "E403": "cannot open store {path}: {detail}",
+}
+
+
+class NewsgraphError(Exception):
+    """Root of every error newsgraph raises."""
+
+    code = "E000"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+    @classmethod
+    def make(cls, code: str, **fields: Any) -> "NewsgraphError":
+        return cls(f"{code} {MESSAGES[code].format(**fields)}", code=code)
+
+
+class InputError(NewsgraphError):
+    """A source cannot be read or decoded."""
+
+
+class ModelError(NewsgraphError):
+    """A model is missing or incompatible."""
+
+
+class PipelineError(NewsgraphError):
+    """A stage failed or the stages are misordered."""
+
+
+class StoreError(NewsgraphError):
+    """The store cannot be opened or written."""

@@ -1,0 +1,78 @@
+"""Bytes to text: gzip, binary sniffing and encoding detection."""
+
+from __future__ import annotations
+
+import logging
+import zlib
+
+from ..errors import InputError
+
+log = logging.getLogger(__name__)
+
+_MAGIC = {
+    b"%PDF": "PDF", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive", b"\x7fELF": "executable", b"BZh": "bzip2 archive",
+    b"\xfd7zXZ": "xz archive", b"SQLite format 3": "SQLite database",
+}
+
+
+def gunzip(data: bytes, *, uri: str) -> bytes:
+    """Decompress gzip data, keeping what was readable from a truncated stream."""
+    out = bytearray()
+    while data:
+        dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += dec.decompress(data)
+        except zlib.error as err:
+            _warn_truncated(uri, str(err), out)
+            return bytes(out)
+        if not dec.eof:
+            _warn_truncated(uri, "stream ends before the gzip trailer", out)
+            return bytes(out)
+        data = dec.unused_data  # concatenated members
+    return bytes(out)
+
+
+def _warn_truncated(uri: str, detail: str, out: bytearray) -> None:
+    if not out:
+        raise InputError.make("E104", source=uri, detail=detail)
+    log.warning(InputError.make("E104", source=uri, detail=detail))
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the kind of binary data, or None when it looks like text."""
+    head = data[:8192]
+    for magic, kind in _MAGIC.items():
+        if head.startswith(magic):
+            return kind
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_like(head)):
+        return "binary data"
+    if head:
+        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+        if controls / len(head) > 0.1:
+            return "binary data"
+    return None
+
+
+def _utf16_like(head: bytes) -> bool:
+    even_zero = head[1::2].count(0) / max(1, len(head) // 2)
+    odd_zero = head[0::2].count(0) / max(1, len(head) // 2)
+    return even_zero > 0.4 or odd_zero > 0.4
+
+
+def decode(data: bytes, *, uri: str) -> str:
+    """Decode bytes in any common encoding; undecodable bytes become U+FFFD, never an error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    log.info("%s: decoded as %s", uri, encoding)
+    return data.decode(encoding, errors="replace")

