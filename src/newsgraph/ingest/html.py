@@ -126,7 +126,7 @@ def extract_with(html: str, *, url: str | None, settings: HtmlSettings) -> HtmlP
         return None
     title = _clean_title(doc.title, sitename=doc.sitename)
     if settings.clean_lines:
-        text = clean_text(text, title=title)
+        text = clean_text(text, title=title, author=doc.author)
     else:
         text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
     if _count_words(text) < settings.min_words:
@@ -160,11 +160,11 @@ def _count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def clean_text(text: str, *, title: str | None = None) -> str:
-    """One paragraph per line, minus headline repeats and boilerplate lines."""
+def clean_text(text: str, *, title: str | None = None, author: str | None = None) -> str:
+    """One paragraph per line, minus headline repeats, bylines and boilerplate lines."""
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     lines = [line for line in lines if _ALNUM.search(line)]
-    lines = _drop_title_lines(lines, title)
+    lines = _drop_edge_lines(lines, title=title, author=author)
     kept: list[str] = []
     in_link_list = False
     for line in lines:
@@ -180,12 +180,53 @@ def clean_text(text: str, *, title: str | None = None) -> str:
     return "\n".join(kept)
 
 
-def _drop_title_lines(lines: list[str], title: str | None) -> list[str]:
-    if not title:
-        return lines
-    key = _fold(title)
-    head = [line for line in lines[:3] if _fold(line) != key]
-    return head + lines[3:]
+_HEAD_LINES = 3
+_TAIL_LINES = 2
+_TIME_OR_DATE = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE
+)
+_BYLINE = re.compile(r"^(?:by|por|von|par|di|door|av)\s+\S|\bby\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$")
+_READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:min|mins|minutes?)\s*(?:read|de\s+leitura|de\s+lectura|lesezeit)"
+    r"|(?:reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture)\b)",
+    re.IGNORECASE,
+)
+
+
+def _drop_edge_lines(lines: list[str], *, title: str | None, author: str | None) -> list[str]:
+    """Drop headline repeats, bylines, datelines and reading times at the start or end."""
+    title_words = set(_fold(title).split()) if title else set()
+    author_key = _fold(author.split(";")[0]) if author else ""
+    n = len(lines)
+    kept = []
+    for i, line in enumerate(lines):
+        at_edge = i < _HEAD_LINES or i >= n - _TAIL_LINES
+        if at_edge and _is_edge_noise(line, title_words=title_words, author_key=author_key, head=i < _HEAD_LINES):
+            continue
+        kept.append(line)
+    return kept
+
+
+def _is_edge_noise(line: str, *, title_words: set[str], author_key: str, head: bool) -> bool:
+    words = _fold(line).split()
+    if not words or len(words) > 25:
+        return False
+    if head and title_words and not line.endswith("."):
+        overlap = sum(word in title_words for word in words) / len(words)
+        if overlap >= _TITLE_OVERLAP and len(title_words & set(words)) >= min(3, len(title_words)):
+            return True
+    if len(words) > 12:
+        return False
+    if _READING_TIME.search(line) or (author_key and author_key in " ".join(words) and len(words) <= 8):
+        return True
+    if _BYLINE.search(line) and not line.endswith("."):
+        return True
+    if "@" in line or line.startswith(("-", "\u2013", "\u2014")):  # tweet signature "- Name (@x) May 1, 2019"
+        return False
+    return len(words) <= 10 and bool(_TIME_OR_DATE.search(line)) and not line.endswith((".", "!", "?", ":"))
+
+
+_TITLE_OVERLAP = 0.75
 
 
 def _is_link_list_head(line: str) -> bool:
