@@ -1,0 +1,297 @@
+"""The ``newsgraph`` command: a thin layer over the public API."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import __version__
+from .core import analyze_many
+from .errors import NewsgraphError
+from .ingest import ReadStats
+from .model import Article
+from .pipeline import RunStats
+from .settings import Settings
+from .store import DEFAULT_PATH, EventQuery, open_store
+
+log = logging.getLogger("newsgraph")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(batch_size=args.batch_size,
+                    actor_dictionaries=tuple(Path(p) for p in args.actors or ()),
+                    default_date=args.date)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    stats, read_stats = RunStats(), ReadStats()
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        for article in analyze_many(args.paths, settings=_settings(args), stats=stats,
+                                    read_stats=read_stats):
+            out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return _finish(stats, read_stats)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    stats, read_stats = RunStats(), ReadStats()
+    store = open_store(args.db)
+    try:
+        articles = analyze_many(args.paths, settings=_settings(args), stats=stats,
+                                read_stats=read_stats)
+        result = store.load(_progress(articles, quiet=args.quiet), batch_size=args.commit_every)
+        print(f"{args.db}: {result.added} articles added, {result.skipped} already stored",
+              file=sys.stderr)
+        if args.summary:
+            print_summary(store.summary(), store)
+    finally:
+        store.close()
+    return _finish(stats, read_stats)
+
+
+def _progress(articles: Iterator[Article], *, quiet: bool) -> Iterator[Article]:
+    show = sys.stderr.isatty() and not quiet
+    n = 0
+    for n, article in enumerate(articles, start=1):
+        if show:
+            print(f"\ranalyzed {n} articles", end="", file=sys.stderr, flush=True)
+        yield article
+    if show:
+        print(f"\ranalyzed {n} articles", file=sys.stderr)
+
+
+def _finish(stats: RunStats, read_stats: ReadStats) -> int:
+    print(f"{read_stats.files} inputs, {stats.sources} sources, {stats.articles} articles"
+          f" ({stats.duplicates} near-duplicates), {read_stats.failed} inputs failed,"
+          f" {stats.stage_errors} stage errors", file=sys.stderr)
+    return 1 if read_stats.sources == 0 and read_stats.failed else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    for row in store.search(args.query, limit=args.limit):
+        print(f"{row['id']}  {row['published'] or '':10}  {row['title'] or '(untitled)'}\n"
+              f"    {row['snippet']}")
+    store.close()
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    query = EventQuery(actor=args.actor, source=args.source, target=args.target,
+                       category=args.category, since=args.since, until=args.until, limit=args.limit)
+    rows = store.events(query)
+    store.close()
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return 0
+    for row in rows:
+        print(_event_line(row))
+    return 0
+
+
+def _event_line(row: dict) -> str:
+    neg = " NOT" if row["negated"] else ""
+    mod = "" if row["modality"] == "asserted" else f" ({row['modality']})"
+    return (f"{row['when_'] or '?':10}  {row['category']:9}{neg} {row['source'] or '?'} -> "
+            f"{row['target'] or '?'}{mod}\n    \"{' '.join(row['sentence'].split())}\"")
+
+
+def cmd_pairs(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    if args.source and args.target:
+        for row in store.timeline(args.source, args.target):
+            print(f"{row['period']}  {row['events']:4d} events  mean intensity {row['mean_intensity']}")
+    else:
+        for row in store.pairs(limit=args.limit):
+            print(f"{row['source']:>14} -> {row['target']:<14} {row['events']:4d} events"
+                  f"  mean intensity {row['mean_intensity']}")
+    store.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_csv, export_jsonl, export_parquet
+
+    store = open_store(args.db)
+    try:
+        if args.format == "parquet":
+            if not args.output:
+                raise SystemExit("parquet export needs -o FILE")
+            n = export_parquet(store, Path(args.output))
+        else:
+            out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+            n = (export_jsonl if args.format == "jsonl" else export_csv)(store, out)
+            if out is not sys.stdout:
+                out.close()
+    finally:
+        store.close()
+    print(f"exported {n} {'articles' if args.format == 'jsonl' else 'events'}", file=sys.stderr)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    store = open_store(args.db)
+    print_summary(store.summary(), store)
+    store.close()
+    return 0
+
+
+def print_summary(summary: dict, store) -> None:
+    """A readable overview of what a store holds."""
+    print(f"\n{summary['articles']} articles ({summary['duplicates']} near-duplicates), "
+          f"{summary['actors']} actors, {summary['events']} events, {summary['quotes']} quotes, "
+          f"{summary['places']} places\n")
+    print("Events by category:")
+    for category, n in summary["by_category"].items():
+        print(f"  {category:10} {n}")
+    print("\nMost mentioned actors:")
+    for row in summary["top_actors"]:
+        print(f"  {row['id']:22} {row['name'][:30]:30} {row['country'] or '':4} {row['mentions']}")
+    print("\nTop actor pairs (source -> target):")
+    for row in summary["top_pairs"]:
+        print(f"  {row['source']} -> {row['target']}: {row['events']} events, "
+              f"mean intensity {row['mean_intensity']}")
+    print("\nSome events with their evidence:")
+    rows = [r for r in store.events(EventQuery(limit=200)) if r["source"] and r["target"]]
+    step = max(1, len(rows) // 6)
+    for row in rows[::step][:6]:
+        print("  " + _event_line(row).replace("\n", "\n  "))
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluation.run import run_evaluation
+
+    return run_evaluation(Path(args.eval_dir), output=Path(args.output), only=args.only,
+                          check=args.check, limit=args.limit)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    return run_bench(args.paths, output=Path(args.output) if args.output else None,
+                     repeat=args.repeat, settings=_settings(args))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    demo = resources.files("newsgraph").joinpath("data/demo")
+    args.paths = [str(demo)]
+    args.summary = True
+    return cmd_ingest(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsgraph", description=(
+        "Turn raw news (text dumps, HTML, RSS/Atom, JSONL) into event data with evidence."))
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def run_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--actors", action="append", metavar="FILE",
+                       help="user actor dictionary (CSV/TSV/JSON); repeatable")
+        p.add_argument("--date", help="publication date to assume where a source has none")
+        p.add_argument("--batch-size", type=int, default=32)
+
+    def db_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", default=str(DEFAULT_PATH), help="SQLite store (default: %(default)s)")
+
+    p = sub.add_parser("analyze", help="print one JSON object per article (CONTRACT.md); no store")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    p.add_argument("-o", "--output", help="write JSON Lines here instead of stdout")
+    run_options(p)
+    p.set_defaults(fn=cmd_analyze)
+
+    p = sub.add_parser("ingest", help="analyze inputs and store them (idempotent)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--summary", action="store_true", help="print a summary of the store afterwards")
+    p.add_argument("--commit-every", type=int, default=100, help="articles per transaction")
+    db_option(p)
+    run_options(p)
+    p.set_defaults(fn=cmd_ingest)
+
+    p = sub.add_parser("demo", help="ingest the bundled demo corpus and print a summary")
+    p.add_argument("--quiet", action="store_true")
+    p.add_argument("--commit-every", type=int, default=100)
+    db_option(p)
+    run_options(p)
+    p.set_defaults(fn=cmd_demo)
+
+    p = sub.add_parser("search", help="full-text search of stored articles")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    db_option(p)
+    p.set_defaults(fn=cmd_search)
+
+    p = sub.add_parser("events", help="list stored events with their evidence sentence")
+    p.add_argument("--actor", help="actor id on either side (e.g. USA, vladimir-putin)")
+    p.add_argument("--source")
+    p.add_argument("--target")
+    p.add_argument("--category", help="PLOVER category, e.g. SANCTION")
+    p.add_argument("--since", help="YYYY[-MM[-DD]]")
+    p.add_argument("--until", help="YYYY[-MM[-DD]]")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="JSON Lines output")
+    db_option(p)
+    p.set_defaults(fn=cmd_events)
+
+    p = sub.add_parser("pairs", help="top actor pairs, or one pair's timeline with --source/--target")
+    p.add_argument("--source")
+    p.add_argument("--target")
+    p.add_argument("--limit", type=int, default=20)
+    db_option(p)
+    p.set_defaults(fn=cmd_pairs)
+
+    p = sub.add_parser("summary", help="what the store holds")
+    db_option(p)
+    p.set_defaults(fn=cmd_summary)
+
+    p = sub.add_parser("export", help="export the store: jsonl (articles), csv or parquet (events)")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("-o", "--output")
+    db_option(p)
+    p.set_defaults(fn=cmd_export)
+
+    p = sub.add_parser("evaluate", help="score the pipeline on the gold sets; writes docs/quality.md")
+    p.add_argument("--eval-dir", default="../shared/eval")
+    p.add_argument("--output", default="docs/quality.md")
+    p.add_argument("--only", action="append", help="run only this set (repeatable)")
+    p.add_argument("--limit", type=int, help="at most N items per set (quick look)")
+    p.add_argument("--check", action="store_true", help="fail when a score is below its floor")
+    p.set_defaults(fn=cmd_evaluate)
+
+    p = sub.add_parser("bench", help="articles/s and words/s beside bare spaCy; writes docs/performance.md")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the demo corpus)")
+    p.add_argument("--output", default="docs/performance.md")
+    p.add_argument("--repeat", type=int, default=3, help="how many times to repeat the corpus")
+    run_options(p)
+    p.set_defaults(fn=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="newsgraph: %(message)s", stream=sys.stderr)
+    try:
+        return args.fn(args)
+    except NewsgraphError as err:
+        print(f"newsgraph: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
