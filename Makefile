@@ -1,0 +1,33 @@
+# Two commands for a fresh machine:  make demo  |  make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DB     ?= newsgraph.sqlite
+
+.PHONY: demo test install install-test evaluate bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+
+demo: install
+	$(BIN)/newsgraph demo --db $(DB)
+
+test: install-test
+	@$(BIN)/python -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+evaluate: install
+	$(BIN)/newsgraph evaluate --eval-dir ../shared/eval
+
+bench: install
+	$(BIN)/newsgraph bench
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

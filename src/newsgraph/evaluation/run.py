@@ -1,0 +1,133 @@
+"""Run every gold-set evaluation a stage exists for; print a table; write docs/quality.md."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import json
+import logging
+import platform
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    folder: str  # gold-set folder under the eval dir
+    module: str  # newsgraph.evaluation.<module>
+    function: str
+    task: str
+    headline: str  # the metric the floor applies to
+
+
+TASKS = (
+    Task("segment-concat-dev", "segment", "evaluate_concat", "split titled dumps into articles", "f1"),
+    Task("segment-notitle-dev", "segment", "evaluate_notitle", "split untitled dumps into articles", "f1"),
+    Task("html-aeb-dev", "html", "evaluate_html", "HTML page -> article body", "f1"),
+    Task("events-petrarch2", "events", "evaluate_petrarch", "who did what to whom (CAMEO triples)", "f1"),
+    Task("events-case2021", "events", "evaluate_case2021", "event type of a news snippet", "macro_f1"),
+    Task("places-geowebnews", "places", "evaluate_geowebnews", "toponyms and geocoding", "f1"),
+    Task("quotes-polnear-dev", "quotes", "evaluate_polnear", "quotes and attributions", "f1"),
+)
+
+FLOORS_FILE = Path(__file__).with_name("floors.json")
+
+
+def run_evaluation(eval_dir: Path, *, output: Path, only: list[str] | None = None,
+                   check: bool = False, limit: int | None = None) -> int:
+    """Score every available set; with ``check``, return 1 when a headline is below its floor."""
+    if not eval_dir.is_dir():
+        print(f"newsgraph: no gold sets at {eval_dir} (pass --eval-dir)", file=sys.stderr)
+        return 2
+    results: list[tuple[Task, dict[str, Any] | None, float]] = []
+    for task in TASKS:
+        if only and task.folder not in only and task.module not in only:
+            continue
+        folder = eval_dir / task.folder
+        if not folder.is_dir():
+            log.warning("gold set %s is missing; skipped", folder)
+            continue
+        started = time.perf_counter()
+        scores = _score(task, folder, limit)
+        results.append((task, scores, time.perf_counter() - started))
+        print(_row(task, scores), flush=True)
+    failures = _check_floors(results) if check else []
+    if limit is None and not only:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(render(results), encoding="utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+    for failure in failures:
+        print(f"below floor: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _score(task: Task, folder: Path, limit: int | None) -> dict[str, Any] | None:
+    try:
+        module = importlib.import_module(f"newsgraph.evaluation.{task.module}")
+        fn = getattr(module, task.function)
+    except (ImportError, AttributeError) as err:
+        log.warning("no evaluation for %s: %s", task.folder, err)
+        return None
+    kwargs = {"limit": limit} if limit and "limit" in inspect.signature(fn).parameters else {}
+    return fn(folder, **kwargs)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _row(task: Task, scores: dict[str, Any] | None) -> str:
+    if scores is None:
+        return f"{task.folder:22} (no stage yet)"
+    shown = {k: v for k, v in scores.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    return f"{task.folder:22} " + "  ".join(f"{k}={_fmt(v)}" for k, v in list(shown.items())[:8])
+
+
+def _check_floors(results: list[tuple[Task, dict[str, Any] | None, float]]) -> list[str]:
+    floors = json.loads(FLOORS_FILE.read_text("utf-8"))
+    failures = []
+    for task, scores, _ in results:
+        floor = floors.get(task.folder)
+        if floor is None or scores is None:
+            continue
+        value = scores.get(task.headline)
+        if value is None or value < floor:
+            failures.append(f"{task.folder} {task.headline}={value} < {floor}")
+    return failures
+
+
+def render(results: list[tuple[Task, dict[str, Any] | None, float]]) -> str:
+    """docs/quality.md: one table per gold set, every number from this run."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Quality", "",
+        f"Measured by `newsgraph evaluate` on {now} (Python {platform.python_version()}), on the gold sets",
+        "in `../shared/eval/` (see each set's SOURCE.md). Nothing was trained on them; the lexicons and",
+        "rules are written for the task, not for these items. Rerun with:", "",
+        "```", "newsgraph evaluate --eval-dir ../shared/eval      # writes this file",
+        "newsgraph evaluate --check                         # fails below the floors in",
+        "                                                   # src/newsgraph/evaluation/floors.json", "```", "",
+        "| set | task | headline | score | time |", "| --- | --- | --- | --- | --- |",
+    ]
+    for task, scores, seconds in results:
+        value = _fmt(scores.get(task.headline)) if scores else "no stage"
+        lines.append(f"| {task.folder} | {task.task} | {task.headline} | {value} | {seconds:.0f} s |")
+    for task, scores, _ in results:
+        if not scores:
+            continue
+        lines += ["", f"## {task.folder}", "", "| metric | value |", "| --- | --- |"]
+        for key, value in scores.items():
+            if isinstance(value, (dict, list)):
+                value = json.dumps(value, ensure_ascii=False)
+                if len(value) > 300:
+                    value = value[:300] + " …"
+            lines.append(f"| {key} | {_fmt(value)} |")
+    return "\n".join(lines) + "\n"
