@@ -42,13 +42,15 @@ class HtmlSettings:
     favor_precision: bool = True
     include_tables: bool = True
     fallback_below_words: int = 60  # second, recall-leaning pass when the body is shorter
-    min_words: int = 10  # fewer words than this: the page has no article
+    min_words: int = 20  # fewer words in sentence-like lines: the page has no article
+    sentence_words: int = 8  # a line this long or longer reads as prose, not a link or label
     clean_lines: bool = True
 
 
 DEFAULT_SETTINGS = HtmlSettings()
 
 _WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ALNUM = re.compile(r"\w")  # keeps "___" separators (AP style), drops "|---|" and "* * *"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
@@ -129,7 +131,8 @@ def extract_with(html: str, *, url: str | None, settings: HtmlSettings) -> HtmlP
         text = clean_text(text, title=title, author=doc.author)
     else:
         text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
-    if _count_words(text) < settings.min_words:
+    if _prose_words(text, min_line_words=settings.sentence_words) < settings.min_words:
+        log.debug("no article text on %s", url or "<page>")
         return None
     return HtmlPage(
         text=text,
@@ -157,7 +160,14 @@ def _run(html: str, *, url: str | None, settings: HtmlSettings, precision: bool)
 
 
 def _count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Word count; CJK scripts write no spaces, so two of their characters count as a word."""
+    return len(_WORD.findall(text)) + len(_CJK.findall(text)) // 2
+
+
+def _prose_words(text: str, *, min_line_words: int) -> int:
+    """Words in lines long enough to be prose (menus and link lists have short lines)."""
+    counts = (_count_words(line) for line in text.splitlines())
+    return sum(n for n in counts if n >= min_line_words)
 
 
 def clean_text(text: str, *, title: str | None = None, author: str | None = None) -> str:
@@ -211,7 +221,8 @@ def _is_edge_noise(line: str, *, title_words: set[str], author_key: str, head: b
     words = _fold(line).split()
     if not words or len(words) > 25:
         return False
-    if head and title_words and not line.endswith("."):
+    ending = line.rstrip("\"'\u201d\u2019\u00bb)] ")
+    if head and title_words and not ending.endswith("."):
         overlap = sum(word in title_words for word in words) / len(words)
         if overlap >= _TITLE_OVERLAP and len(title_words & set(words)) >= min(3, len(title_words)):
             return True
@@ -219,11 +230,11 @@ def _is_edge_noise(line: str, *, title_words: set[str], author_key: str, head: b
         return False
     if _READING_TIME.search(line) or (author_key and author_key in " ".join(words) and len(words) <= 8):
         return True
-    if _BYLINE.search(line) and not line.endswith("."):
+    if _BYLINE.search(line) and not ending.endswith("."):
         return True
     if "@" in line or line.startswith(("-", "\u2013", "\u2014")):  # tweet signature "- Name (@x) May 1, 2019"
         return False
-    return len(words) <= 10 and bool(_TIME_OR_DATE.search(line)) and not line.endswith((".", "!", "?", ":"))
+    return len(words) <= 10 and bool(_TIME_OR_DATE.search(line)) and not ending.endswith((".", "!", "?", ":"))
 
 
 _TITLE_OVERLAP = 0.75
