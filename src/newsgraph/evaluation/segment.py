@@ -1,0 +1,179 @@
+"""Score article splitting against the segment gold sets, and build held-out dumps.
+
+A boundary is an article's start offset. The trivial first start (offset of the first
+article, normally 0) is NOT counted: only the starts the splitter had to find count.
+Precision/recall/F1 are micro-averaged over all dumps. ``evaluate_notitle`` also reports
+``f1_within_one_line``: a predicted start matches a gold one on the same or an adjacent line.
+
+``evaluate_polnear_notitle`` checks generalisation: it builds no-title dumps (one paragraph or
+one sentence a line, no blank lines) from the PolNeAR article texts, which the segment sets
+were not built from.
+
+Example:
+    >>> from pathlib import Path
+    >>> evaluate_concat(Path("../shared/eval/segment-concat-dev"))["f1"]  # doctest: +SKIP
+    0.97
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsgraph.segment.articles import split_articles
+
+log = logging.getLogger(__name__)
+
+EVAL_ROOT = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval"
+_SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z])")
+
+
+@dataclass(slots=True)
+class Dump:
+    """One test item: a text and the gold article start offsets."""
+
+    id: str
+    text: str
+    starts: list[int]
+
+
+@dataclass(slots=True)
+class _Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tp_near: int = 0
+    fp_near: int = 0
+    fn_near: int = 0
+
+
+def load_dumps(path: Path) -> list[Dump]:
+    """Read ``gold.jsonl`` of a segment gold folder."""
+    dumps = []
+    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
+        for row in map(json.loads, handle):
+            starts = [a["start"] for a in row["articles"]]
+            dumps.append(Dump(id=row["id"], text=row["text"], starts=starts))
+    return dumps
+
+
+def evaluate_concat(path: Path = EVAL_ROOT / "segment-concat-dev") -> dict:
+    """Boundary P/R/F1 (exact start offsets, first start not counted) on concatenated dumps."""
+    return evaluate_dumps(load_dumps(path))
+
+
+def evaluate_notitle(path: Path = EVAL_ROOT / "segment-notitle-dev") -> dict:
+    """Boundary P/R/F1 on dumps without titles, exact line and within one line."""
+    return evaluate_dumps(load_dumps(path))
+
+
+def evaluate_polnear_notitle(
+    path: Path = EVAL_ROOT / "quotes-polnear-dev", *, n_dumps: int = 40, seed: int = 7
+) -> dict:
+    """Same metrics on no-title dumps built from PolNeAR article texts (held out)."""
+    texts = []
+    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
+        for row in map(json.loads, handle):
+            paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
+            texts.append(paragraphs[1:])  # the first paragraph is the headline
+    return evaluate_dumps(build_notitle_dumps(texts, n_dumps=n_dumps, seed=seed))
+
+
+def build_notitle_dumps(
+    articles: list[list[str]], *, n_dumps: int, seed: int, sentence_share: float = 0.3
+) -> list[Dump]:
+    """Run 2-6 articles together, one paragraph (or sentence) a line, no titles or blanks."""
+    rng = random.Random(seed)
+    usable = [a for a in articles if a]
+    dumps = []
+    for n in range(n_dumps):
+        picked = rng.sample(usable, k=min(len(usable), rng.randint(2, 6)))
+        by_sentence = rng.random() < sentence_share
+        parts: list[str] = []
+        starts = []
+        offset = 0
+        for paragraphs in picked:
+            lines = [s for p in paragraphs for s in _SENTENCE_RE.split(p)] if by_sentence else paragraphs
+            starts.append(offset)
+            for line in lines:
+                parts.append(line)
+                offset += len(line) + 1
+        dumps.append(Dump(id=f"built-{n:03d}", text="\n".join(parts), starts=starts))
+    return dumps
+
+
+def evaluate_dumps(dumps: Iterable[Dump]) -> dict:
+    """Micro-averaged boundary scores over ``dumps`` (first start not counted)."""
+    tally = _Tally()
+    n_docs = 0
+    began = time.perf_counter()
+    for dump in dumps:
+        n_docs += 1
+        predicted = [s.start for s in split_articles(dump.text)]
+        _score_one(dump, predicted, tally)
+    return {
+        **_prf(tally.tp, tally.fp, tally.fn),
+        **{f"{k}_within_one_line": v for k, v in _prf(tally.tp_near, tally.fp_near, tally.fn_near).items()},
+        "n_docs": n_docs,
+        "first_start_counted": False,
+        "seconds": round(time.perf_counter() - began, 3),
+    }
+
+
+def _score_one(dump: Dump, predicted: list[int], tally: _Tally) -> None:
+    first = min(dump.starts, default=0)
+    gold = {s for s in dump.starts if s != first}
+    pred = {s for s in predicted if s > first}
+    hits = len(gold & pred)
+    tally.tp += hits
+    tally.fp += len(pred) - hits
+    tally.fn += len(gold) - hits
+    line_of = _line_index(dump.text)
+    gold_lines = sorted(line_of(s) for s in gold)
+    pred_lines = sorted(line_of(s) for s in pred)
+    near = _match_within(gold_lines, pred_lines, 1)
+    tally.tp_near += near
+    tally.fp_near += len(pred_lines) - near
+    tally.fn_near += len(gold_lines) - near
+
+
+def _line_index(text: str):
+    breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def line_of(offset: int) -> int:
+        lo, hi = 0, len(breaks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if breaks[mid] < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    return line_of
+
+
+def _match_within(gold: list[int], pred: list[int], reach: int) -> int:
+    """One-to-one matches of sorted line numbers that differ by at most ``reach``."""
+    used: set[int] = set()
+    hits = 0
+    for g in gold:
+        for k, p in enumerate(pred):
+            if k not in used and abs(p - g) <= reach and (p == g or g not in pred):
+                used.add(k)
+                hits += 1
+                break
+    return hits
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}

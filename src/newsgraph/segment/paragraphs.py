@@ -1,0 +1,282 @@
+"""Split a text into lines (paragraphs) and describe each line with cheap surface cues.
+
+A *line* is one paragraph of a plain-text dump: the text between two newlines, with the
+trailing ``\\r`` and surrounding whitespace left out of its span. Each line gets the cues the
+article splitter needs: whether it is blank or a separator (``---``, ``***``, a lone bullet),
+whether it looks like a headline or a photo caption, how it opens (dateline, pronoun,
+quotation mark) and how it closes (final punctuation, newsletter boilerplate), and its
+content words and capitalised names for lexical cohesion.
+
+Work per line is capped (``_FEATURE_CHARS`` from each end), so a 50 MB single-line input
+costs no more than a short one.
+
+Example:
+    >>> lines = split_lines("Title Here\\nBody text goes on. It ends.\\n\\n---\\n")
+    >>> [(ln.kind, ln.start, ln.end) for ln in lines]
+    [('text', 0, 10), ('text', 11, 37), ('blank', 38, 38), ('separator', 39, 42)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FEATURE_CHARS = 4000  # chars read from each end of a long line for features
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*")
+_STRONG_SEP_RE = re.compile(r"^\s*(?:([-=_~*#])\s*\1\s*\1[\s\1]*|(?:[*•·●◆■□▪]\s*){3,})\s*$")
+_WEAK_SEP_RE = re.compile(r"^\s*(?:[-*=_~#•·●◆■□▪◦‣⁃+>|]\s*){1,2}\s*$")
+
+_STOPWORDS = frozenset(
+    """a about above after again against all also although am an and another any are around as
+    at be because been before being below between both but by can could did do does doing down
+    during each either else even ever every few for from further had has have having he her here
+    hers herself him himself his how however i if in into is it its itself just last least less
+    like many may me might more most much must my myself neither no nor not now of off on once
+    one only or other others our ours ourselves out over own per said same say says she should
+    since so some such than that the their theirs them themselves then there these they this
+    those though through thus to too under until up upon us very via was we were what whatever
+    when where whether which while who whom whose why will with within without would yet you
+    your yours yourself mr mrs ms dr told according new two three year years week day time
+    people also including including get got make made take took told still well back way many""".split()
+)
+
+_ANAPHORIC_OPENERS = frozenset(
+    """he she they it his her their its this these those that such we i our us him them
+    however but and also meanwhile moreover furthermore besides still yet so instead similarly
+    elsewhere earlier later then thus therefore nevertheless nonetheless additionally otherwise
+    both neither either another other others the_same there here now while although though
+    because since as if when after before or nor""".split()
+)
+
+_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}"  # WASHINGTON / NEW DELHI / SOUTH WAZIRISTAN, Pakistan
+    r"|[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?=\s*(?:\(|:|,\s*[A-Z][a-z]{2,8}\.?\s+\d)))"  # Hanoi (VNA) / Muscat:
+    r"(?:,\s*[A-Z][\w.]*\.?(?:\s+[A-Z][\w.]*)?)?"  # , Ind. / , April
+    r"(?:\s*\d{1,2})?"  # April 5
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?"  # (Reuters) (AP) (VNA)
+    r"(?:[:—–]|--|-\s|\"|”)"
+)
+_CAPTION_CUE_RE = re.compile(
+    r"\b(?:photo|photograph|pictured|picture|image|file photo|credit|courtesy|getty|reuters/|"
+    r"afp|ap photo|epa|shutterstock|caption|seen here|\(l\)|\(r\)|\(c\)|\(left\)|\(right\)|"
+    r"from left|left to right)\b",
+    re.IGNORECASE,
+)
+_CAPTION_OPEN_RE = re.compile(
+    r"^(?:A|An|The)\s+(?:view|general view|picture|photo|file photo|man|woman|boy|girl|child|"
+    r"member|members|group|crowd|soldier|police officer|protester|supporter)s?\b|"
+    r"^[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+(?:queue|queuing|wait|waiting|gather|gathering|stand|"
+    r"standing|sit|sitting|walk|walking|hold|holding|look|looking|pose|posing|attend|attending|"
+    r"shake|shaking|speak|speaking|wave|waving|march|marching|react|reacting)\b"
+)
+_CAPTION_DATE_END_RE = re.compile(
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\b\d{4}|\)|\b(?:Images|Photo|Reuters|AFP|AP|EPA))\W*$"
+)
+_CLOSING_RE = re.compile(
+    r"(?:inbox|subscribe|newsletter|copyright|©|all rights reserved|contributed to this report|"
+    r"reporting by|editing by|writing by|compiled by|can be contacted|for more information|"
+    r"read more|click here|follow (?:us|him|her)|sign up|related:|share this|"
+    r"\bwrites the\b|is a (?:staff )?(?:writer|reporter|correspondent|columnist)|@\w+\.\w+|"
+    r"this story|this article|the views expressed|not necessarily|past performance)",
+    re.IGNORECASE,
+)
+_CREDIT_END_RE = re.compile(r"[\s.][-–—]\s*(?:[A-Z]{2,}\W*)?$")  # "... he said.-VNA"
+_ABBREV_END_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Engr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St|Jr|Sr|Hon|Mt|No|vs|"
+    r"Inc|Co|Corp|Ltd|U\.S|U\.K|[A-Z])\.|(?<!\s)[,;:(\[–—-]|\b(?:and|or|the|of|to|a|in|for|with))$"
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the input with its span and surface cues.
+
+    ``kind`` is ``"blank"``, ``"separator"`` (``strong`` for ``---``/``***`` rules) or ``"text"``.
+    """
+
+    start: int
+    end: int
+    kind: str
+    strong: bool = False
+    n_words: int = 0
+    n_chars: int = 0
+    terminal: bool = True  # ends with sentence-final punctuation
+    open_end: bool = False  # ends mid-sentence (abbreviation, comma, "and")
+    title_like: float = 0.0  # headline shape, before context is known
+    caption_like: float = 0.0  # photo-caption shape, before context is known
+    dateline: bool = False
+    anaphoric: bool = False
+    quote_open: bool = False
+    lower_open: bool = False
+    closing: bool = False
+    head_words: list[str] = field(default_factory=list)  # content words of the first part
+    tail_words: list[str] = field(default_factory=list)  # content words of the last part
+    head_names: list[str] = field(default_factory=list)  # capitalised names of the first part
+    all_names: list[str] = field(default_factory=list)  # capitalised names in the line (capped)
+    opening: str = ""  # first 200 chars, lowercased, for title-repeat checks
+
+
+def split_lines(text: str) -> list[Line]:
+    """Cut ``text`` into lines with spans and surface cues.
+
+    Args:
+        text: the whole decoded input.
+    Returns:
+        One :class:`Line` per newline-separated line (blank ones included), in order.
+    """
+    lines: list[Line] = []
+    pos = 0
+    size = len(text)
+    while pos <= size:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = size
+        lines.append(_describe(text, pos, nl))
+        pos = nl + 1
+        if nl == size:
+            break
+    if lines and lines[-1].kind == "blank" and lines[-1].start == size:
+        lines.pop()
+    return lines
+
+
+def _describe(text: str, line_start: int, line_end: int) -> Line:
+    start, end = _strip_span(text, line_start, line_end)
+    if start >= end:
+        return Line(start=line_start, end=line_start, kind="blank")
+    if end - start <= 2 * _FEATURE_CHARS:
+        head = tail = text[start:end]
+    else:
+        head = text[start : start + _FEATURE_CHARS]
+        tail = text[end - _FEATURE_CHARS : end]
+    if end - start <= 40:
+        if _STRONG_SEP_RE.match(head):
+            return Line(start=start, end=end, kind="separator", strong=True)
+        if _WEAK_SEP_RE.match(head):
+            return Line(start=start, end=end, kind="separator")
+    line = Line(start=start, end=end, kind="text", n_chars=end - start)
+    _add_shape(line, head, tail)
+    _add_words(line, head, tail)
+    return line
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    # Skip leading/trailing whitespace without copying huge lines.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _add_shape(line: Line, head: str, tail: str) -> None:
+    words = head.split() if line.n_chars <= 2 * _FEATURE_CHARS else head.split()[:-1]
+    line.n_words = len(words) if line.n_chars <= 2 * _FEATURE_CHARS else 10_000
+    stripped_tail = tail.rstrip("\"'”’)] ")
+    last = stripped_tail[-1:] if stripped_tail else ""
+    line.terminal = last in ".!?…" or tail.endswith(("”", '"')) and last in ".!?,"
+    line.open_end = bool(_ABBREV_END_RE.search(tail[-12:]))
+    first = head.lstrip("\"'“‘«(*•- ")
+    line.quote_open = head[:1] in "\"“‘«'"
+    line.lower_open = first[:1].islower()
+    first_word = first.split(maxsplit=1)[0].strip(",;:").lower() if first else ""
+    line.anaphoric = first_word in _ANAPHORIC_OPENERS and first_word not in ("the",)
+    line.dateline = bool(_DATELINE_RE.match(head[:120]))
+    line.closing = bool(_CLOSING_RE.search(tail[-300:]) or _CREDIT_END_RE.search(tail[-20:]))
+    line.opening = head[:200].lower()
+    if line.n_words <= 30:
+        line.title_like = _title_shape(head, words, last)
+        line.caption_like = _caption_shape(head, words, last)
+
+
+def _title_shape(head: str, words: list[str], last: str) -> float:
+    """Score in [0, 1]: how much a short line looks like a headline."""
+    n = len(words)
+    if n == 0 or n > 25 or len(head) > 220:
+        return 0.0
+    first = head.lstrip("\"'“‘«(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return 0.0
+    score = 0.5
+    if last in ".:;,":
+        score -= 0.45 if not head.endswith("...") else 0.0
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    lowers = sum(1 for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS)
+    if n >= 3 and lowers == 0:
+        score += 0.3  # Title Case
+    elif caps / n > 0.5:
+        score += 0.1
+    if n <= 2:
+        score -= 0.1
+    if head.count(",") >= 3 or head.count(".") >= 2:
+        score -= 0.2
+    return max(0.0, min(1.0, score))
+
+
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as vs via up".split())
+
+
+def _caption_shape(head: str, words: list[str], last: str) -> float:
+    """Score in [0, 1]: how much a short line looks like a photo caption or credit line."""
+    n = len(words)
+    if n == 0 or n > 40:
+        return 0.0
+    score = 0.0
+    if _CAPTION_CUE_RE.search(head):
+        score += 0.5
+    if _CAPTION_OPEN_RE.match(head):
+        score += 0.4
+    if last not in ".!?" and _CAPTION_DATE_END_RE.search(head[-40:]):
+        score += 0.4
+    if re.search(r"\b(?:during|at|in)\b[^.]*\b(?:on|in)\s+\w+\s+\d", head):
+        score += 0.2
+    return min(1.0, score)
+
+
+def _add_words(line: Line, head: str, tail: str) -> None:
+    head_tokens = _WORD_RE.findall(head[:1500])
+    line.head_words = _content(head_tokens[:120])
+    line.head_names = _names(head_tokens[:60])
+    line.all_names = _names(_WORD_RE.findall(head))
+    if tail is head:
+        tail_tokens = _WORD_RE.findall(tail[-1500:]) if len(tail) > 1500 else head_tokens
+    else:
+        tail_tokens = _WORD_RE.findall(tail[-1500:])
+    line.tail_words = _content(tail_tokens[-120:])
+    if len(head) < 2 * _FEATURE_CHARS and tail is head:
+        all_tokens = _WORD_RE.findall(head)
+        line.all_names = _names(all_tokens)
+
+
+def _norm(token: str) -> str:
+    word = token.lower().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip(".'-")
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return word
+
+
+def _content(tokens: list[str]) -> list[str]:
+    out = []
+    for token in tokens:
+        if token[0].isdigit():
+            continue
+        word = _norm(token)
+        if len(word) > 2 and word not in _STOPWORDS:
+            out.append(word)
+    return out
+
+
+def _names(tokens: list[str]) -> list[str]:
+    out = []
+    for token in tokens:
+        if token[0].isupper() and len(token) > 1:
+            word = _norm(token)
+            if word not in _STOPWORDS and word not in _ANAPHORIC_OPENERS and len(word) > 1:
+                out.append(word)
+    return out
