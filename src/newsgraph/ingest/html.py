@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class HtmlSettings:
     min_words: int = 20  # fewer words in sentence-like lines: the page has no article
     sentence_words: int = 8  # a line this long or longer reads as prose, not a link or label
     clean_lines: bool = True
+    keep_social_posts: bool = True  # keep embedded tweets/posts the article quotes
 
 
 DEFAULT_SETTINGS = HtmlSettings()
@@ -118,10 +121,13 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
 
 def extract_with(html: str, *, url: str | None, settings: HtmlSettings) -> HtmlPage | None:
     """``extract_html`` with explicit settings (for evaluation and experiments)."""
-    doc = _run(html, url=url, settings=settings, precision=settings.favor_precision)
+    tree = _load(html, settings=settings)
+    if tree is None:
+        return None
+    doc = _run(tree, url=url, settings=settings, precision=settings.favor_precision)
     text = doc.text if doc is not None and doc.text else ""
     if settings.favor_precision and _count_words(text) < settings.fallback_below_words:
-        second = _run(html, url=url, settings=settings, precision=False)
+        second = _run(tree, url=url, settings=settings, precision=False)
         if second is not None and _count_words(second.text or "") > _count_words(text):
             doc, text = second, second.text or ""
     if doc is None:
@@ -143,10 +149,44 @@ def extract_with(html: str, *, url: str | None, settings: HtmlSettings) -> HtmlP
     )
 
 
-def _run(html: str, *, url: str | None, settings: HtmlSettings, precision: bool):  # type: ignore[no-untyped-def]
+def _load(html: str, *, settings: HtmlSettings) -> HtmlElement | None:
+    """Parse once (trafilatura copies the tree for each pass) and free embedded posts."""
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError) as err:
+        log.warning("unparsable HTML: %s", err)
+        return None
+    if tree is not None and settings.keep_social_posts:
+        _free_social_posts(tree)
+    return tree
+
+
+# Embedded posts (the standard Twitter/Instagram/TikTok/Facebook embed markup) are quoted
+# content; their wrappers are often classed "social ..." and pruned as share bars.
+_EMBED_XPATH = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'fb-xfbml-parse-ignore')]"
+)
+_WRAPPER_CLASS = re.compile(r"social|embed|share", re.IGNORECASE)
+
+
+def _free_social_posts(tree: HtmlElement) -> None:
+    """Drop the "social"/"embed" class of wrappers that hold nothing but an embedded post."""
+    for quote in tree.xpath(_EMBED_XPATH):
+        own_text = " ".join(quote.text_content().split())
+        for parent in quote.iterancestors():
+            if not _WRAPPER_CLASS.search(parent.get("class", "") + " " + parent.get("id", "")):
+                break
+            if " ".join(parent.text_content().split()) != own_text:
+                break
+            parent.attrib.pop("class", None)
+            parent.attrib.pop("id", None)
+
+
+def _run(tree: HtmlElement, *, url: str | None, settings: HtmlSettings, precision: bool):  # type: ignore[no-untyped-def]
     try:
         return trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
             favor_precision=precision,
             favor_recall=not precision,
