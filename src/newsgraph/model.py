@@ -197,10 +197,14 @@ class Article:
     duplicate_of: str | None = None  # id of an earlier near-identical article
     story: str | None = None
     doc: Any = None  # transient spaCy Doc over ``text``; never serialised
+    cached_text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
-        return self.source.text[self.start:self.end]
+        """``source.text[start:end]``, cut once."""
+        if self.cached_text is None:
+            self.cached_text = self.source.text[self.start:self.end]
+        return self.cached_text
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Convert offsets local to ``text`` (or ``doc``) into source offsets."""

@@ -16,6 +16,7 @@ _NUM_PERM = 32
 _BANDS = 8  # 8 bands x 4 rows: pairs with Jaccard >= ~0.7 collide with high probability
 _ROWS = _NUM_PERM // _BANDS
 _MASK = (1 << 61) - 1
+_MAX_CHARS = 100_000  # compare at most this much of an article or paragraph
 _SEEDS = [(int.from_bytes(hashlib.sha256(f"a{i}".encode()).digest()[:8], "big") | 1,
            int.from_bytes(hashlib.sha256(f"b{i}".encode()).digest()[:8], "big")) for i in range(_NUM_PERM)]
 
@@ -69,7 +70,7 @@ class Deduplicator:
     def mark(self, article: Article) -> None:
         """Set ``duplicate_of`` on the article and its repeated paragraphs."""
         self._mark_paragraphs(article)
-        sh = shingles(article.text)
+        sh = shingles(article.text[:_MAX_CHARS])
         if len(sh) < 10:
             return
         sig = minhash(sh)
@@ -90,7 +91,7 @@ class Deduplicator:
         for n, para in enumerate(article.paragraphs):
             if para.kind not in ("body", "caption"):
                 continue
-            key = paragraph_key(article.source.text[para.start:para.end])
+            key = paragraph_key(article.source.text[para.start:min(para.end, para.start + _MAX_CHARS)])
             if key is None:
                 continue
             seen = self.paragraphs.get(key)

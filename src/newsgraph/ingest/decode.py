@@ -45,7 +45,9 @@ def binary_kind(data: bytes) -> str | None:
     for magic, kind in _MAGIC.items():
         if head.startswith(magic):
             return kind
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_like(head)):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head and _utf16_like(head)):
+        return None
+    if b"\x00" in head:
         return "binary data"
     if head:
         controls = sum(1 for b in head if b < 9 or 13 < b < 32)
@@ -70,9 +72,29 @@ def decode(data: bytes, *, uri: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    western = _western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
     log.info("%s: decoded as %s", uri, encoding)
     return data.decode(encoding, errors="replace")
+
+
+def _western(data: bytes) -> str | None:
+    """cp1252 when it decodes cleanly and reads like a Latin-script text.
+
+    Statistical detectors guess badly on short Western texts; a text that is
+    mostly ASCII letters with a few accents is by far most often cp1252/latin-1.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [ch for ch in text[:100_000] if ch.isalpha()]
+    if not letters:
+        return text
+    non_ascii = sum(1 for ch in letters if ord(ch) > 127)
+    return text if non_ascii / len(letters) < 0.2 else None

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEMO = ROOT / "src" / "newsgraph" / "data" / "demo"
+SEED = SHARED / "seed-news-dump.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/data/golden/*")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None,
+            timeout: int = 600) -> subprocess.CompletedProcess:
+    """Run the newsgraph command in a fresh process, as a user would."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    return subprocess.run([sys.executable, "-m", "newsgraph.cli", *args], input=stdin,
+                          capture_output=True, cwd=cwd, env=env, timeout=timeout)
