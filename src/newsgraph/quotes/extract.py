@@ -1,0 +1,120 @@
+"""The ``extract_quotes`` stage: direct quotes, reported speech and attributions.
+
+Also the helpers the events stage uses to know which text is reported and by whom:
+:func:`reporting_cover` and :func:`reported_by`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from ..model import Article, Attribution, Quote, Span
+from ..pipeline import stage
+from ..settings import Settings
+from .marks import find_quotes
+from .reported import according_quotes, attribution_phrases, indirect_quotes
+from .speakers import Found, attribute_quotes
+
+log = logging.getLogger(__name__)
+
+Resolver = Callable[[Article, int, int], "str | None"]
+_PERSON_FIRST = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
+
+
+@functools.lru_cache(maxsize=1)
+def _resolver() -> Resolver | None:
+    try:
+        from ..actors import resolve_mention  # type: ignore[attr-defined]
+    except ImportError:
+        log.debug("newsgraph.actors.resolve_mention not available; using entity actors")
+        return None
+    return resolve_mention  # type: ignore[no-any-return]
+
+
+def resolve_speaker(article: Article, start: int, end: int) -> str | None:
+    """Actor id for a speaker or source span (source offsets), or None.
+
+    Asks ``newsgraph.actors.resolve_mention`` first, then falls back to the actor of
+    an entity inside the span (a person before an organisation before a place).
+    """
+    resolver = _resolver()
+    if resolver is not None:
+        actor = resolver(article, start, end)
+        if actor:
+            return actor
+    inside = [e for e in article.entities if e.actor and start <= e.start and e.end <= end]
+    inside.sort(key=lambda e: (_PERSON_FIRST.get(e.label, 9), e.start))
+    return inside[0].actor if inside else None
+
+
+def _to_quote(article: Article, found: Found) -> Quote:
+    start, end = article.span(found.start, found.end)
+    speaker_span = Span(*article.span(*found.speaker)) if found.speaker else None
+    speaker_text = article.local(speaker_span.start, speaker_span.end) if speaker_span else None
+    speaker = resolve_speaker(article, speaker_span.start, speaker_span.end) if speaker_span else None
+    return Quote(text=article.local(start, end), start=start, end=end, speaker=speaker,
+                 speaker_text=speaker_text, speaker_span=speaker_span, cue=found.cue,
+                 direct=found.direct)
+
+
+def _to_attribution(article: Article, phrase: Any) -> Attribution:
+    start, end = article.span(phrase.start_char, phrase.end_char)
+    return Attribution(source=article.local(start, end),
+                       actor=resolve_speaker(article, start, end), start=start, end=end)
+
+
+def find_all(doc: Any) -> tuple[list[Found], list[Any]]:
+    """Quotes (direct first, then reported) and attribution phrases of a doc (local offsets)."""
+    direct = attribute_quotes(doc, find_quotes(doc.text))
+    indirect = indirect_quotes(doc, direct)
+    according, sources = according_quotes(doc, direct)
+    quotes = direct + indirect + according
+    phrases = sources + attribution_phrases(doc, quotes)
+    unique = {(p.start_char, p.end_char): p for p in phrases}
+    return quotes, sorted(unique.values(), key=lambda p: p.start_char)
+
+
+@stage(requires=("doc", "actors"), assigns=("quotes", "attributions"))
+def extract_quotes(article: Article, *, settings: Settings) -> None:
+    """Fill ``article.quotes`` (direct and reported speech) and ``article.attributions``.
+
+    Quote offsets exclude the quotation marks; ``speaker_text`` keeps the words
+    ("he", "the minister") even when no actor id resolves.
+    """
+    if article.doc is None:
+        article.quotes, article.attributions = [], []
+        return
+    quotes, phrases = find_all(article.doc)
+    quotes.sort(key=lambda f: (f.start, not f.direct))
+    article.quotes = [_to_quote(article, f) for f in quotes]
+    article.attributions = [_to_attribution(article, p) for p in phrases]
+
+
+def reporting_cover(article: Article) -> list[tuple[int, int, str | None]]:
+    """Spans of reported content and who reports them, from ``article.quotes``.
+
+    Returns ``(start, end, who)`` in source offsets, one per quote (direct or
+    reported), where ``who`` is the speaker's actor id, else the speaker's words,
+    else None. Run after :func:`extract_quotes`.
+
+    Example:
+        >>> reporting_cover(article)
+        [(4410, 4451, 'ali-khamenei'), (5012, 5120, 'the minister')]
+    """
+    return [(q.start, q.end, q.speaker or q.speaker_text) for q in article.quotes]
+
+
+def reported_by(article: Article, start: int, end: int) -> tuple[bool, str | None]:
+    """Is ``[start, end)`` (e.g. an event trigger) inside reported content, and whose?
+
+    Returns ``(reported, who)``: the innermost quote containing the span wins;
+    ``who`` as in :func:`reporting_cover`. ``(False, None)`` when not reported.
+    """
+    best: tuple[int, str | None] | None = None
+    for q_start, q_end, who in reporting_cover(article):
+        if q_start <= start and end <= q_end and (best is None or q_end - q_start < best[0]):
+            best = (q_end - q_start, who)
+    return (True, best[1]) if best else (False, None)

@@ -1,0 +1,57 @@
+"""The speech-verb lexicon (``data/speech_verbs.tsv``) and token tests built on it."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+KINDS = ("speech", "label", "report")
+QUOTE_CHARS = frozenset("\"“”„«»‘’'")
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    lexicon: dict[str, str] = {}
+    for line in (DATA / "speech_verbs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kind = line.split("\t")[:2]
+            lexicon[lemma.strip()] = kind.strip()
+    return lexicon
+
+
+def speech_verbs(kind: str | None = None) -> frozenset[str]:
+    """Lemmas of the verbs that introduce speech.
+
+    Args:
+        kind: ``"speech"`` (takes a clause or a quote), ``"label"`` (frames a quoted
+            phrase: describe, call), ``"report"`` (a source reports: also an
+            attribution); None for all.
+
+    Example:
+        >>> "say" in speech_verbs()
+        True
+    """
+    return frozenset(lemma for lemma, k in _lexicon().items() if kind is None or k == kind)
+
+
+def verb_kind(token: Any) -> str | None:
+    """The lexicon kind of a verb token, or None when it is not a speech verb."""
+    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        return None
+    return _lexicon().get(token.lemma_.lower())
+
+
+def is_speech(token: Any, kinds: tuple[str, ...] = ("speech", "report")) -> bool:
+    return verb_kind(token) in kinds
+
+
+def is_quote_mark(token: Any) -> bool:
+    return len(token.text) == 1 and token.text in QUOTE_CHARS
+
+
+def is_break(token: Any) -> bool:
+    """A token a speaker search never crosses: sentence end, quote mark, line break."""
+    return token.text in (".", "!", "?", ";") or is_quote_mark(token) or "\n" in token.text

@@ -1,0 +1,150 @@
+"""Reported speech and source attributions, from the dependency parse.
+
+- ``X said (that) <clause>`` and ``<clause>, X said``: the clause (the speech verb's
+  ``ccomp``) is an indirect quote; a participle (``..., saying that``) takes the
+  subject of the clause it hangs on.
+- ``<clause>, added IRNA.`` / ``<clause>, state media reported.`` when the parser
+  misses the ``ccomp``: a sentence ending in a comma, a short noun phrase and a
+  speech verb.
+- ``according to X``: X is an attribution; the rest of the sentence is what X reports.
+- ``citing X``, ``quoting X``, ``(as) reported by X``, ``X reported``,
+  ``X said in a statement``: X is an attribution.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import is_quote_mark, is_speech, verb_kind
+from .speakers import Found, noun_phrase, subject_of, trim
+
+STATEMENT_NOUNS = frozenset({"statement", "report", "interview", "release", "communique",
+                             "communiqué", "letter", "tweet", "post", "briefing", "email"})
+_NP_OK = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON")
+
+
+def _covered(start: int, end: int, direct: list[Found], *, share: float = 0.8) -> bool:
+    """True when direct quotes cover at least ``share`` of ``[start, end)``."""
+    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
+    return end > start and inside >= share * (end - start)
+
+
+def _in_quote(i: int, direct: list[Found]) -> bool:
+    return any(q.start <= i < q.end for q in direct)
+
+
+def _span_chars(span: Any | None) -> tuple[int, int] | None:
+    return (span.start_char, span.end_char) if span is not None and len(span) else None
+
+
+def _clause(verb: Any) -> Any | None:
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return None
+    span = trim(verb.doc[comp.left_edge.i:comp.right_edge.i + 1])
+    return span if len(span) >= 2 else None
+
+
+def _tail(verb: Any) -> tuple[Any, Any] | None:
+    """``<clause>, said X.`` or ``<clause>, X said.`` at a sentence end: (clause, speaker)."""
+    sent, doc = verb.sent, verb.doc
+    end = sent.end
+    while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if verb.i + 1 < end and doc[verb.i - 1].text == ",":  # ", said X."
+        np_, comma = doc[verb.i + 1:end], verb.i - 1
+    elif verb.i + 1 == end:  # ", X said."
+        comma = next((t.i for t in reversed(doc[max(sent.start, verb.i - 7):verb.i]) if t.text == ","),
+                     None)
+        if comma is None:
+            return None
+        np_ = doc[comma + 1:verb.i]
+    else:
+        return None
+    clause = trim(doc[sent.start:comma])
+    if not 0 < len(np_) <= 6 or len(clause) < 4 or not all(
+            t.pos_ in _NP_OK or t.text in ("-", "'s", "’s") for t in np_):
+        return None
+    return clause, trim(np_)
+
+
+def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
+    """Reported clauses of speech verbs outside direct quotes (local offsets)."""
+    found = []
+    for verb in doc:
+        if not is_speech(verb) or _in_quote(verb.idx, direct):
+            continue
+        clause, speaker = _clause(verb), None
+        if clause is not None:
+            speaker = subject_of(verb)
+        elif (tail := _tail(verb)) is not None:
+            clause, speaker = tail
+        if clause is None or speaker is None:
+            continue
+        if _covered(clause.start_char, clause.end_char, direct):
+            continue
+        found.append(Found(clause.start_char, clause.end_char, _span_chars(speaker), verb.text,
+                           False, verb.i))
+    return found
+
+
+def _according(doc: Any) -> list[tuple[Any, Any, Any]]:
+    """``according to X``: (X phrase, the "according" token, the PP's last token)."""
+    hits = []
+    for tok in doc[:-1]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((t for t in doc[to.i + 1:to.i + 6] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        phrase = noun_phrase(pobj, lo=to.i + 1) if pobj is not None else None
+        if phrase is not None:
+            hits.append((phrase, tok, doc[phrase.end - 1]))
+    return hits
+
+
+def according_quotes(doc: Any, direct: list[Found]) -> tuple[list[Found], list[Any]]:
+    """Quotes reported "according to X" (content: the rest of the sentence) and the X phrases."""
+    found, sources = [], []
+    for phrase, first, last in _according(doc):
+        sources.append(phrase)
+        sent = first.sent
+        left, right = trim(doc[sent.start:first.i]), trim(doc[last.i + 1:sent.end])
+        content = left if len(left) > len(right) else right
+        if len(content) < 3 or _covered(content.start_char, content.end_char, direct):
+            continue
+        found.append(Found(content.start_char, content.end_char, _span_chars(phrase),
+                           "according to", False, first.i))
+    return found, sources
+
+
+def attribution_phrases(doc: Any, quotes: list[Found]) -> list[Any]:
+    """Source phrases of ``citing X``, ``reported by X``, ``X reported``, ``X said in a statement``."""
+    phrases = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in ("cite", "quote") and tok.tag_ == "VBG":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                phrases.append(noun_phrase(obj))
+        if lemma == "report" and tok.pos_ == "VERB":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                phrases.append(noun_phrase(pobj))
+    by_cue = {q.cue_i: q for q in quotes if q.cue_i is not None and q.speaker is not None}
+    for i, quote in by_cue.items():
+        verb = doc[i]
+        if verb_kind(verb) == "report" or _in_statement(verb):
+            span = doc.char_span(*quote.speaker, alignment_mode="expand")
+            phrases.append(span)
+    return [p for p in phrases if p is not None and len(p) and not is_quote_mark(p[0])]
+
+
+def _in_statement(verb: Any) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on", "via"):
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in prep.children):
+                return True
+    return False
