@@ -224,10 +224,42 @@ def clean_text(text: str, *, title: str | None = None, author: str | None = None
         if _is_link_list_head(line):
             in_link_list = True
             continue
-        if _is_boilerplate(line):
+        if _is_boilerplate(line) or _SHORTCODE.search(line) or _TEASER_TAG.search(line):
             continue
         kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(_trim_tail(kept))
+
+
+# WordPress-style shortcodes left in the text: [button link="..."]...[/button]
+_SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_-]+\s*=[^\]]*)+\]|\[/[a-z_]+\]")
+# Teaser links tagged like "Storm hits coast [VIDEO]" / "[PICTURES]".
+_TEASER_TAG = re.compile(r"\[(?:VIDEO|VIDEOS|PICS|PICTURES|PHOTOS|GALLERY|INSIGHT|REACTION|REVEALED|POLL|LIVE|LATEST|MAP|CHART)\]\W*$")
+# Closing pitches and notes: contact and follow lines, subscriptions, memberships, sources.
+_TAIL_NOISE = re.compile(
+    r"""(?:
+        \bfollow\s+[^.]{0,60}\bon\s+(?:twitter|facebook|instagram|linkedin|youtube)\b
+      | \bfollow\s+[^.]{0,40}\bcoverage\b
+      | \b(?:may|can)\s+be\s+reached\s+(?:at|by|on)\b
+      | ^(?:get|join|sign\s+up|subscribe|become\s+a|support\s+(?:our|independent))\b.{0,200}
+         \b(?:subscri\w*|newsletters?|inbox|delivered|member\w*|access|issues|offer)\b
+      | ^if\s+you\s+(?:enjoyed|liked|found|value)\s+this\b
+      | ^(?:source|sources|via)\s*:.{0,60}$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TAIL_WORDS = 60
+_TAIL_SPAN = 4
+
+
+def _trim_tail(lines: list[str]) -> list[str]:
+    """Pop closing pitches (follow us, subscribe, contact the author) off the end."""
+    end = len(lines)
+    while end > 1 and len(lines) - end < _TAIL_SPAN:
+        line = lines[end - 1]
+        if len(line.split()) > _TAIL_WORDS or not _TAIL_NOISE.search(line):
+            break
+        end -= 1
+    return lines[:end]
 
 
 _HEAD_LINES = 3
@@ -236,6 +268,7 @@ _TIME_OR_DATE = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE
 )
 _BYLINE = re.compile(r"^(?:by|por|von|par|di|door|av)\s+\S|\bby\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$")
+_UPDATED = re.compile(r"^(?:updated|last\s+updated|published|posted|first\s+published)\b(?:\s+(?:at|on))?\s+\S", re.I)
 _READING_TIME = re.compile(
     r"^(?:\d+\s*(?:min|mins|minutes?)\s*(?:read|de\s+leitura|de\s+lectura|lesezeit)"
     r"|(?:reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture)\b)",
@@ -268,7 +301,7 @@ def _is_edge_noise(line: str, *, title_words: set[str], author_key: str, head: b
             return True
     if len(words) > 12:
         return False
-    if _READING_TIME.search(line) or (author_key and author_key in " ".join(words) and len(words) <= 8):
+    if _UPDATED.match(line) or _READING_TIME.search(line) or (author_key and author_key in " ".join(words) and len(words) <= 8):
         return True
     if _BYLINE.search(line) and not ending.endswith("."):
         return True
