@@ -64,6 +64,25 @@ def test_extract_returns_none_for_empty_markup() -> None:
     assert extract_html("<html><body></body></html>") is None
 
 
+def test_extract_keeps_embedded_tweet_the_article_quotes() -> None:
+    page = extract_html(_page("embedded_post.html"), url="https://www.harbournews.example/local/ferry")
+    assert page is not None
+    assert "Finally on the seven o'clock boat home" in page.text
+    assert page.text.index("shortly after dawn") < page.text.index("seven o'clock boat")
+
+
+def test_extract_trims_contact_and_follow_pitch_at_the_end() -> None:
+    page = extract_html(_page("embedded_post.html"), url="https://www.harbournews.example/local/ferry")
+    assert page is not None
+    assert page.text.endswith("did not report within a month.")
+
+
+def test_extract_strips_site_name_from_title() -> None:
+    page = extract_html(_page("embedded_post.html"), url="https://www.harbournews.example/local/ferry")
+    assert page is not None
+    assert page.title == "Ferry strike ends after two days"
+
+
 def test_decode_honours_declared_latin1_charset() -> None:
     html = _page("latin1_article.html")
     page = extract_html(html)
@@ -101,11 +120,28 @@ def test_looks_like_html_sniffs_pages_not_feeds_or_text(head: str, expected: boo
     "line",
     ["Advertisement", "Share this", "Related: Storm closes ferry routes", "Filed under: Politics |",
      "Subscribe to our daily newsletter", "Follow us on Twitter", "Copyright 2023 Example Media",
-     "5 min read", "You may also like...", "* * *"],
+     "5 min read", "You may also like...", "* * *", "Updated at 1:23 p.m.",
+     '[button link="https://example.com/send" type="big"] Send us your review[/button]'],
 )
 def test_clean_text_removes_boilerplate_line(line: str) -> None:
     body = "The council approved the budget on Monday after a long debate about schools and roads."
     assert clean_text(f"{body}\n{line}\n{body}") == f"{body}\n{body}"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["Follow AP's full coverage of the election at https://apnews.example/election",
+     "Get the day's top headlines delivered to your inbox every morning.",
+     "If you enjoyed this article, become a member today.", "SOURCE: News agencies"],
+)
+def test_clean_text_trims_closing_pitch(tail: str) -> None:
+    body = "The council approved the budget on Monday after a long debate about schools and roads."
+    assert clean_text(f"{body}\n{tail}") == body
+
+
+def test_clean_text_keeps_closing_line_with_contact_appeal() -> None:
+    text = "Police said the driver fled.\nAnyone with information is asked to email tips@police.example."
+    assert clean_text(text) == text
 
 
 def test_clean_text_keeps_prose_that_mentions_sharing() -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 import trafilatura
@@ -132,7 +133,7 @@ def extract_with(html: str, *, url: str | None, settings: HtmlSettings) -> HtmlP
             doc, text = second, second.text or ""
     if doc is None:
         return None
-    title = _clean_title(doc.title, sitename=doc.sitename)
+    title = _clean_title(doc.title, sitename=doc.sitename, url=url)
     if settings.clean_lines:
         text = clean_text(text, title=title, author=doc.author)
     else:
@@ -331,22 +332,42 @@ def _fold(text: str) -> str:
 _TITLE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00bb ", " · ")
 
 
-def _clean_title(title: str | None, *, sitename: str | None) -> str | None:
-    """Strip a trailing or leading " | Site Name" when it names the site."""
+def _clean_title(title: str | None, *, sitename: str | None, url: str | None) -> str | None:
+    """Strip a trailing or leading " | Site Name" when it names the site or its host."""
     if not title:
         return None
     title = _SPACES.sub(" ", title).strip()
-    site = _fold(sitename or "")
+    names = _site_names(sitename, url)
+    if not names:
+        return title or None
     for sep in _TITLE_SEPARATORS:
         if sep not in title:
             continue
         first, _, last = title.rpartition(sep)
-        if site and (_fold(last) == site or site in _fold(last)):
-            return first.strip() or title
+        if first.strip() and _names_site(last, names):
+            return first.strip()
         head, _, rest = title.partition(sep)
-        if site and (_fold(head) == site):
-            return rest.strip() or title
+        if rest.strip() and _names_site(head, names):
+            return rest.strip()
     return title or None
+
+
+def _site_names(sitename: str | None, url: str | None) -> set[str]:
+    """Squashed forms of the site name and of the URL host ("www.bbc.co.uk" -> "bbc")."""
+    names = {_fold(sitename).replace(" ", "")} if sitename else set()
+    host = urlsplit(url).hostname if url else None
+    if host:
+        parts = [p for p in host.lower().split(".") if p not in {"www", "m", "amp", "co", "com"}]
+        if parts:
+            names.add(max(parts[:-1] or parts, key=len))
+    return {name for name in names if len(name) >= 3}
+
+
+def _names_site(segment: str, names: set[str]) -> bool:
+    squashed = _fold(segment).replace(" ", "")
+    if not squashed or len(segment.split()) > 6:
+        return False
+    return any(name == squashed or name in squashed or squashed in name for name in names)
 
 
 _MONTHS = re.compile(
