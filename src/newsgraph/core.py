@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import ingest
 from .dedup import Deduplicator
+from .dedup.stories import StoryGrouper
 from .errors import InputError
 from .language import guess_language
 from .model import Article, Paragraph, Source
@@ -94,8 +95,10 @@ def analyze_sources(sources: Iterable[Source], *, settings: Settings | None = No
                     stats.duplicates += 1
                 yield article
 
+    stories = StoryGrouper()
     for article in run_stages(_parse_english(prepared(), settings, parse), stages,
                               settings=settings, stats=stats):
+        stories.assign(article)
         yield article
 
 

@@ -29,7 +29,7 @@ def paragraph_key(text: str) -> str | None:
     return hashlib.blake2b(" ".join(words).encode(), digest_size=12).hexdigest()
 
 
-def shingles(text: str, k: int = 4) -> set[int]:
+def shingles(text: str, k: int = 3) -> set[int]:
     words = _WORD.findall(text.lower())
     grams = (" ".join(words[i:i + k]) for i in range(max(1, len(words) - k + 1)))
     return {struct.unpack("<q", hashlib.blake2b(g.encode(), digest_size=8).digest())[0] & _MASK
@@ -62,7 +62,7 @@ class Deduplicator:
     (a few hundred bytes each); a long stream can use a fresh instance per shard.
     """
 
-    threshold: float = 0.8
+    threshold: float = 0.7
     paragraphs: dict[str, tuple[str, int]] = field(default_factory=dict)
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = field(default_factory=dict)
     shingle_sets: dict[str, set[int]] = field(default_factory=dict)

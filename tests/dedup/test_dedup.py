@@ -1,0 +1,79 @@
+"""Near-duplicate paragraphs and articles; stories."""
+
+from __future__ import annotations
+
+from newsgraph.dedup import Deduplicator, jaccard, shingles
+from newsgraph.dedup.stories import StoryGrouper
+from newsgraph.model import Article, Entity, Paragraph, Source
+
+BODY = ("Negotiators from both countries met in Geneva for a third round of talks on the disputed "
+        "border, officials said, adding that a draft text on troop withdrawals was on the table.\n"
+        "The talks are expected to continue next week with a smaller delegation from each side, "
+        "according to a statement released by the host government late on Tuesday evening.")
+
+
+def _article(text: str, ident: str, published: str | None = None) -> Article:
+    article = Article(id=ident, source=Source(uri=ident, format="text", text=text), start=0,
+                      end=len(text), published=published)
+    pos = 0
+    for line in text.split("\n"):
+        article.paragraphs.append(Paragraph(pos, pos + len(line), "body"))
+        pos += len(line) + 1
+    return article
+
+
+def test_lightly_edited_copy_is_a_duplicate_article():
+    dedup = Deduplicator()
+    original = _article(BODY, "a")
+    edited = _article(BODY.replace("third round", "new round").replace("late on", "on"), "b")
+    dedup.mark(original)
+    dedup.mark(edited)
+    assert original.duplicate_of is None
+    assert edited.duplicate_of == "a"
+
+
+def test_different_article_is_not_a_duplicate():
+    dedup = Deduplicator()
+    dedup.mark(_article(BODY, "a"))
+    other = _article("Heavy rain flooded three districts of the city and schools closed for the "
+                     "rest of the week while rescue teams searched for missing residents.\n"
+                     "The weather service warned of more storms over the weekend.", "c")
+    dedup.mark(other)
+    assert other.duplicate_of is None
+
+
+def test_repeated_paragraph_points_at_first_occurrence():
+    dedup = Deduplicator()
+    first = _article(BODY, "a")
+    second = _article("A completely new opening paragraph about a different matter entirely today.\n"
+                      + BODY.split("\n")[1], "b")
+    dedup.mark(first)
+    dedup.mark(second)
+    assert second.paragraphs[1].duplicate_of == {"article": "a", "paragraph": 1}
+    assert second.paragraphs[0].duplicate_of is None
+
+
+def test_shingle_jaccard_bounds():
+    a = shingles(BODY)
+    assert jaccard(a, a) == 1.0
+    assert jaccard(a, shingles("nothing in common with the other text at all here")) == 0.0
+
+
+def _with_entities(ident: str, names: list[str], published: str) -> Article:
+    article = _article(" ".join(names), ident, published)
+    pos = 0
+    for name in names:
+        article.entities.append(Entity(name, "GPE", pos, pos + len(name)))
+        pos += len(name) + 1
+    return article
+
+
+def test_stories_join_on_shared_names_within_window():
+    grouper = StoryGrouper()
+    a = _with_entities("a", ["Kyrgyzstan", "Tajikistan", "Batken", "Astana"], "2026-09-10")
+    b = _with_entities("b", ["Kyrgyzstan", "Tajikistan", "Batken", "Red Cross"], "2026-09-14")
+    c = _with_entities("c", ["Peru", "Lima", "Congress"], "2026-09-14")
+    d = _with_entities("d", ["Kyrgyzstan", "Tajikistan", "Batken", "Astana"], "2026-12-30")
+    for article in (a, b, c, d):
+        grouper.assign(article)
+    assert (a.story, b.story, c.story, d.story) == ("a", "a", "c", "d")
