@@ -52,7 +52,7 @@ class Segment:
 class SegmentSettings:
     """Knobs of the splitter; the defaults suit English news dumps."""
 
-    threshold: float = -2.0  # accept gaps whose log-odds exceed this
+    threshold: float = -1.5  # accept gaps whose log-odds exceed this
     min_words: int = 80  # an article shorter than this needs a structural cue to stand alone
     window_words: int = 60  # words on each side for the cohesion score
     name_lookback: int = 6  # previous text lines searched for names already seen
@@ -128,25 +128,32 @@ def _gap_scores(
 
 # Weights of the cues (log-odds). Fitted by logistic regression on dumps built from news
 # text outside the project's gold sets, then rounded; structural cues set by hand.
-_W_BIAS = -1.6
+_W_BIAS = -2.35
 _WEIGHTS: dict[str, float] = {
-    "sim": -12.5,
-    "depth": 4.2,
-    "name_old": -3.2,
-    "name_fwd": 1.4,
-    "no_names": 0.5,
+    "sim": -11.9,
+    "depth": 4.1,
+    "name_old": -3.5,
+    "name_fwd": 1.0,
+    "no_names": 0.8,
+    "lede_day": 1.1,
+    "lede_perfect": 0.6,
+    "lede_attrib": 0.0,
+    "lede_len": 1.0,
+    "prev_year": 0.1,
+    "open_back": -1.0,
+    "boilerplate": -3.0,
     "dateline": 1.0,
-    "anaphoric": 0.3,
+    "anaphoric": 0.2,
     "quote_open": -1.4,
-    "lower_open": -0.7,
-    "prev_open_end": -0.2,
-    "prev_closing": 2.3,
+    "lower_open": -0.5,
+    "prev_open_end": -0.1,
+    "prev_closing": 2.8,
     "prev_not_terminal": -0.6,
-    "cur_back": -5.4,
-    "cur_fwd": 1.4,
-    "prev_back": -0.5,
-    "prev_fwd": -5.0,
-    "wide_sim": -8.2,
+    "cur_back": -5.2,
+    "cur_fwd": 1.7,
+    "prev_back": -0.3,
+    "prev_fwd": -5.3,
+    "wide_sim": -7.4,
     "title": 5.0,
     "title_repeat": 4.0,
     "caption": -3.0,
@@ -166,6 +173,7 @@ def _features(
     nxt = texts[j + 1] if j + 1 < len(texts) else None
     title = _title_in_context(prev, cur, nxt, gap)
     seen = _recent_names(texts, j, cfg.name_lookback)
+    seen_words = _words_before(texts, j, 3 * cfg.window_words)
     ahead = _names_ahead(texts, j, 4)
     names = set(cur.head_names)
     old = len(names & seen) / len(names) if names else 0.5
@@ -177,6 +185,13 @@ def _features(
         "name_fwd": fwd,
         "no_names": float(not names),
         "dateline": float(cur.dateline),
+        "lede_day": float(cur.lede_day),
+        "lede_perfect": float(cur.lede_perfect),
+        "lede_attrib": float(cur.lede_attrib),
+        "lede_len": float(15 <= cur.first_len <= 45),
+        "prev_year": float(prev.mentions_year),
+        "open_back": _share(set(cur.open_words), seen_words) if cur.open_words else 0.0,
+        "boilerplate": float(cur.boilerplate),
         "anaphoric": float(cur.anaphoric),
         "quote_open": float(cur.quote_open),
         "lower_open": float(cur.lower_open),

@@ -83,6 +83,22 @@ _CLOSING_RE = re.compile(
     r"this story|this article|the views expressed|not necessarily|past performance)",
     re.IGNORECASE,
 )
+_SENT_END_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z])")
+_DAY_RE = re.compile(
+    r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?:yesterday|today|tonight|this (?:week|morning|afternoon|evening))\b"
+)
+_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+|not\s+|also\s+)?(?:been|\w+ed|made|taken|"
+    r"given|won|begun|become|told|seen|shown|found|left|held|sold|brought|built|chosen|drawn|grown|"
+    r"known|led|lost|met|paid|put|run|set|spent|struck|thrown|written|said|kept|sent|hit|cut)\b")
+_ATTRIB_RE = re.compile(r"\b(?:said|says|reported|reports|announced|told|according to|confirmed)\b")
+_BOILER_OPEN_RE = re.compile(
+    r"\W*(?:all rights reserved|all materials|this material|copyright|©|read more|follow |"
+    r"about (?:our|the author|us)|get (?:all|the|daily)|sign up|subscribe|click|share this|"
+    r"related:|related (?:stories|articles)|more from|see also|advertisement|tags:|source:)",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(?:in|since|from|until)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
 _CREDIT_END_RE = re.compile(r"[\s.][-–—]\s*(?:[A-Z]{2,}\W*)?$")  # "... he said.-VNA"
 _ABBREV_END_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Engr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev|St|Jr|Sr|Hon|Mt|No|vs|"
@@ -112,6 +128,13 @@ class Line:
     quote_open: bool = False
     lower_open: bool = False
     closing: bool = False
+    boilerplate: bool = False  # opens like a site footer ("All rights reserved", "Read more")
+    lede_day: bool = False  # first sentence names a day ("on Thursday", "yesterday")
+    lede_perfect: bool = False  # first sentence in the present perfect ("has prompted")
+    lede_attrib: bool = False  # first sentence carries an attribution ("said", "reported")
+    first_len: int = 0  # words in the first sentence
+    mentions_year: bool = False  # background paragraphs cite past years
+    open_words: list[str] = field(default_factory=list)  # lowercase content words among the first five
     head_words: list[str] = field(default_factory=list)  # content words of the first part
     tail_words: list[str] = field(default_factory=list)  # content words of the last part
     head_names: list[str] = field(default_factory=list)  # capitalised names of the first part
@@ -185,8 +208,15 @@ def _add_shape(line: Line, head: str, tail: str) -> None:
     first_word = first.split(maxsplit=1)[0].strip(",;:").lower() if first else ""
     line.anaphoric = first_word in _ANAPHORIC_OPENERS and first_word not in ("the",)
     line.dateline = bool(_DATELINE_RE.match(head[:120]))
+    line.boilerplate = bool(_BOILER_OPEN_RE.match(head[:80]))
     line.closing = bool(_CLOSING_RE.search(tail[-300:]) or _CREDIT_END_RE.search(tail[-20:]))
     line.opening = head[:200].lower()
+    first_sentence = _SENT_END_RE.split(head[:600], maxsplit=1)[0]
+    line.first_len = len(first_sentence.split())
+    line.lede_day = bool(_DAY_RE.search(first_sentence))
+    line.lede_perfect = bool(_PERFECT_RE.search(first_sentence))
+    line.lede_attrib = bool(_ATTRIB_RE.search(first_sentence))
+    line.mentions_year = bool(_YEAR_RE.search(tail[-600:]))
     if line.n_words <= 30:
         line.title_like = _title_shape(head, words, last)
         line.caption_like = _caption_shape(head, words, last)
@@ -239,6 +269,7 @@ def _caption_shape(head: str, words: list[str], last: str) -> float:
 def _add_words(line: Line, head: str, tail: str) -> None:
     head_tokens = _WORD_RE.findall(head[:1500])
     line.head_words = _content(head_tokens[:120])
+    line.open_words = _content([t for t in head_tokens[:5] if t[:1].islower()])
     line.head_names = _names(head_tokens[:60])
     line.all_names = _names(_WORD_RE.findall(head))
     if tail is head:
