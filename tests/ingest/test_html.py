@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluation.html import evaluate_html, score_document, shingles
-from newsgraph.ingest.html import clean_text, decode_html, extract_html, looks_like_html
+from newsgraph.ingest.html import _clean_author, clean_text, decode_html, extract_html, looks_like_html
 
 DATA = Path(__file__).parent / "data" / "html"
 GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "html-aeb-dev"
@@ -98,6 +98,25 @@ def test_decode_prefers_utf8_bom_over_declared_charset() -> None:
     assert "Zürich" in decode_html(raw)
 
 
+def test_decode_reads_declared_latin1_as_windows_1252() -> None:
+    raw = b"<html><head><meta charset='iso-8859-1'></head><body>\x93Quoted\x94 \x96 caf\xe9</body></html>"
+    assert "\u201cQuoted\u201d \u2013 caf\u00e9" in decode_html(raw)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Carrie Arnold November", "Carrie Arnold"),
+        ("Theresa May", "Theresa May"),
+        ("Ilana Muhlstein; MS; RDN", "Ilana Muhlstein"),
+        ("Jill Disis; AP", "Jill Disis; AP"),
+        ("", None),
+    ],
+)
+def test_clean_author_drops_dateline_month_and_credentials(raw: str, expected: str | None) -> None:
+    assert _clean_author(raw) == expected
+
+
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
@@ -109,6 +128,7 @@ def test_decode_prefers_utf8_bom_over_declared_charset() -> None:
         ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">', False),
         ("Russia Advances Mass Production Of Iranian Attack Drones\nMoscow, Aug 17 -", False),
         ('{"title": "x", "text": "<p>inline markup</p>"}', False),
+        ('{"url": "https://x.example", "html": "<!DOCTYPE html><html><body>"}', False),
         ("", False),
     ],
 )

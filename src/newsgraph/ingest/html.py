@@ -17,11 +17,12 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from urllib.parse import urlsplit
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 log = logging.getLogger(__name__)
@@ -91,8 +92,9 @@ def decode_html(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     match = _META_CHARSET.search(data[:4096])
     if match:
+        declared = match.group(1).decode("ascii").lower()
         try:
-            return data.decode(match.group(1).decode("ascii"), errors="replace")
+            return data.decode(_CHARSET_ALIASES.get(declared, declared), errors="replace")
         except LookupError:
             log.debug("unknown declared charset %r", match.group(1))
     try:
@@ -105,6 +107,8 @@ def decode_html(data: bytes) -> str:
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Browsers read these labels as windows-1252 (WHATWG Encoding Standard); so do we.
+_CHARSET_ALIASES = {label: "cp1252" for label in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii")}
 
 
 def extract_html(html: str, *, url: str | None = None) -> HtmlPage | None:
@@ -201,9 +205,10 @@ def _header_texts(tree: HtmlElement) -> frozenset[str]:
     return frozenset(found)
 
 
-def _run(tree: HtmlElement, *, url: str | None, settings: HtmlSettings, precision: bool):  # type: ignore[no-untyped-def]
+def _run(tree: HtmlElement, *, url: str | None, settings: HtmlSettings, precision: bool) -> Document | None:
+    """One trafilatura pass, precision- or recall-leaning."""
     try:
-        return trafilatura.bare_extraction(
+        doc = trafilatura.bare_extraction(
             tree,
             url=url,
             favor_precision=precision,
@@ -215,6 +220,7 @@ def _run(tree: HtmlElement, *, url: str | None, settings: HtmlSettings, precisio
     except (ValueError, TypeError, AttributeError) as err:  # malformed markup deep in lxml
         log.warning("trafilatura failed on %s: %s", url or "<page>", err)
         return None
+    return doc if isinstance(doc, Document) else None
 
 
 def _count_words(text: str) -> int:
@@ -399,19 +405,26 @@ def _names_site(segment: str, names: set[str]) -> bool:
     return any(name == squashed or name in squashed or squashed in name for name in names)
 
 
+# A dateline month glued to a byline ("Carrie Arnold November"); "May" is also a name.
 _MONTHS = re.compile(
-    r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
+    r"(?<=\S)\s+(?:january|february|march|april|june|july|august|september|october|november|december)$",
+    re.IGNORECASE,
 )
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,4}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?)$")
+_CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|ms|ma|msc|bsc|mba|mph|rd|rdn|rn|cpt|jr|sr)\.?$", re.IGNORECASE)
 
 
 def _clean_author(author: str | None) -> str | None:
-    """Drop trailing month words and academic credentials from a byline."""
+    """Drop a trailing month word and academic credentials from a byline."""
     if not author:
         return None
-    parts = [_MONTHS.sub("", part.strip()) for part in author.split(";")]
+    parts = [_strip_month(part.strip()) for part in author.split(";")]
     parts = [part for part in parts if part and not _CREDENTIAL.match(part)]
     return "; ".join(parts) or None
+
+
+def _strip_month(name: str) -> str:
+    stripped = _MONTHS.sub("", name)
+    return stripped if len(stripped.split()) >= 2 else name
 
 
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*", re.I)
@@ -441,10 +454,10 @@ def looks_like_html(head: str) -> bool:
     RSS/Atom feeds and other XML are not HTML; XHTML (an XML prolog then <html>) is.
     """
     text = head.lstrip("\ufeff \t\r\n").lower()[:4096]
+    if text.startswith(("{", "[")):  # JSON (Lines) whose strings hold markup
+        return False
     if "<!doctype html" in text or re.search(r"<html[\s>]", text):
         return True
-    if not text.startswith("<"):
-        return False
-    if any(marker in text for marker in _FEED_MARKERS):
+    if not text.startswith("<") or any(marker in text for marker in _FEED_MARKERS):
         return False
     return sum(text.count(marker) for marker in _HTML_MARKERS) >= 2
