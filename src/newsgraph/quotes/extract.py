@@ -66,9 +66,21 @@ def _to_attribution(article: Article, phrase: Any) -> Attribution:
                        actor=resolve_speaker(article, start, end), start=start, end=end)
 
 
-def find_all(doc: Any) -> tuple[list[Found], list[Any]]:
-    """Quotes (direct first, then reported) and attribution phrases of a doc (local offsets)."""
-    direct = attribute_quotes(doc, find_quotes(doc.text))
+def _doc_text(doc: Any, text: str | None) -> str:
+    """``doc.text``, cut from ``text`` (the string the doc was built from) when given: cheaper."""
+    if text is None or not len(doc):
+        return str(doc.text)
+    last = doc[-1]
+    return text[:last.idx + len(last.text_with_ws)]
+
+
+def find_all(doc: Any, *, text: str | None = None) -> tuple[list[Found], list[Any]]:
+    """Quotes (direct first, then reported) and attribution phrases of a doc (local offsets).
+
+    ``text`` is the string the doc was parsed from (``article.text``), if at hand.
+    """
+    text = _doc_text(doc, text)
+    direct = attribute_quotes(doc, find_quotes(text), text=text)
     indirect = indirect_quotes(doc, direct)
     according, sources = according_quotes(doc, direct)
     quotes = direct + indirect + according
@@ -87,7 +99,7 @@ def extract_quotes(article: Article, *, settings: Settings) -> None:
     if article.doc is None:
         article.quotes, article.attributions = [], []
         return
-    quotes, phrases = find_all(article.doc)
+    quotes, phrases = find_all(article.doc, text=article.text)
     quotes.sort(key=lambda f: (f.start, not f.direct))
     article.quotes = [_to_quote(article, f) for f in quotes]
     article.attributions = [_to_attribution(article, p) for p in phrases]

@@ -55,3 +55,18 @@ def is_quote_mark(token: Any) -> bool:
 def is_break(token: Any) -> bool:
     """A token a speaker search never crosses: sentence end, quote mark, line break."""
     return token.text in (".", "!", "?", ";") or is_quote_mark(token) or "\n" in token.text
+
+
+def tokens_with(doc: Any, words: frozenset[str], *, attr: str = "LEMMA") -> list[int]:
+    """Indices of tokens whose lemma (or other ``attr``, e.g. ``"LOWER"``) is in ``words``.
+
+    One vectorised pass over the doc; much cheaper than testing every Token object.
+    """
+    import numpy as np
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    keys = np.array([strings.add(w) for w in words], dtype="uint64")
+    values = doc.to_array(attr)
+    return [int(i) for i in np.flatnonzero(np.isin(values, keys))]

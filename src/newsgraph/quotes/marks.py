@@ -20,6 +20,7 @@ Rules:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ SINGLE_MARKS = "‘’'"
 _OPEN_CONTEXT = "([{—–-/"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 _TRIM = " \t\r\n\u00a0,;:"
+_DOUBLE_RE = re.compile(f"[{DOUBLE_MARKS}]")
+_SINGLE_RE = re.compile(f"[{SINGLE_MARKS}]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -100,8 +103,9 @@ def _double_quotes(text: str, *, max_chars: int) -> list[QuoteSpan]:
     for n, (lo, hi) in enumerate(lines):
         opened = carried
         carried = None
-        for i in range(lo, hi):
-            if text[i] not in DOUBLE_MARKS or i == opened:
+        for m in _DOUBLE_RE.finditer(text, lo, hi):
+            i = m.start()
+            if i == opened:
                 continue
             role = _role(text, i, lo, hi)
             if opened is None:
@@ -133,9 +137,9 @@ def _single_quotes(text: str, taken: list[QuoteSpan], *, max_chars: int) -> list
     found: list[QuoteSpan] = []
     for lo, hi in _lines(text):
         opened: int | None = None
-        for i in range(lo, hi):
-            ch = text[i]
-            if ch not in SINGLE_MARKS or any(a <= i <= b for a, b in inside):
+        for m in _SINGLE_RE.finditer(text, lo, hi):
+            i, ch = m.start(), m.group()
+            if any(a <= i <= b for a, b in inside):
                 continue
             left = text[i - 1] if i > lo else " "
             right = text[i + 1] if i + 1 < hi else " "

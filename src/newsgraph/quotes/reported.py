@@ -15,12 +15,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import is_quote_mark, is_speech, verb_kind
+import functools
+
+from .lexicon import is_quote_mark, is_speech, speech_verbs, tokens_with, verb_kind
 from .speakers import Found, noun_phrase, subject_of, trim
 
 STATEMENT_NOUNS = frozenset({"statement", "report", "interview", "release", "communique",
                              "communiqué", "letter", "tweet", "post", "briefing", "email"})
 _NP_OK = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON")
+
+
+@functools.lru_cache(maxsize=1)
+def _all_lemmas() -> frozenset[str]:
+    return speech_verbs("speech") | speech_verbs("report")
 
 
 def _covered(start: int, end: int, direct: list[Found], *, share: float = 0.8) -> bool:
@@ -71,7 +78,8 @@ def _tail(verb: Any) -> tuple[Any, Any] | None:
 def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
     """Reported clauses of speech verbs outside direct quotes (local offsets)."""
     found = []
-    for verb in doc:
+    for i in tokens_with(doc, _all_lemmas()):
+        verb = doc[i]
         if not is_speech(verb) or _in_quote(verb.idx, direct):
             continue
         clause, speaker = _clause(verb), None
@@ -91,8 +99,9 @@ def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
 def _according(doc: Any) -> list[tuple[Any, Any, Any]]:
     """``according to X``: (X phrase, the "according" token, the PP's last token)."""
     hits = []
-    for tok in doc[:-1]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+    for i in tokens_with(doc, frozenset({"according"}), attr="LOWER"):
+        tok = doc[i]
+        if i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -122,7 +131,8 @@ def according_quotes(doc: Any, direct: list[Found]) -> tuple[list[Found], list[A
 def attribution_phrases(doc: Any, quotes: list[Found]) -> list[Any]:
     """Source phrases of ``citing X``, ``reported by X``, ``X reported``, ``X said in a statement``."""
     phrases = []
-    for tok in doc:
+    for i in tokens_with(doc, frozenset({"cite", "quote", "report"})):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if lemma in ("cite", "quote") and tok.tag_ == "VBG":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)

@@ -41,9 +41,10 @@ class Found:
 class TokenIndex:
     """Char offset -> token lookup for one doc."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, text: str | None = None) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self.text: str = doc.text if text is None else text
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
 
     def at(self, char: int) -> Any:
         i = max(0, bisect.bisect_right(self.starts, char) - 1)
@@ -129,13 +130,13 @@ def _convention_ok(text: str, quote: QuoteSpan, first: Any) -> bool:
 
 def _after(doc: Any, index: TokenIndex, quote: QuoteSpan) -> tuple[Any | None, Any] | None:
     """``"...," X said`` or ``"...," said X``: (speaker span or None, cue token)."""
-    if quote.close_mark is None or quote.close_mark + 1 >= len(doc.text):
+    if quote.close_mark is None or quote.close_mark + 1 >= len(index.text):
         return None
     i = index.at(quote.close_mark).i + 1
     while i < len(doc) and doc[i].text in (",", "—", "–", "-") or i < len(doc) and doc[i].is_space \
             and "\n" not in doc[i].text:
         i += 1
-    if i >= len(doc) or not _convention_ok(doc.text, quote, doc[i]):
+    if i >= len(doc) or not _convention_ok(index.text, quote, doc[i]):
         return None
     k = next((t.i for t in doc[i:i + AFTER_WINDOW] if is_speech(t)), None)
     if k is None or any(is_break(t) for t in doc[i:k]):
@@ -203,12 +204,13 @@ def _char_span(span: Any | None) -> tuple[int, int] | None:
     return (span.start_char, span.end_char) if span is not None else None
 
 
-def attribute_quotes(doc: Any, quotes: list[QuoteSpan]) -> list[Found]:
+def attribute_quotes(doc: Any, quotes: list[QuoteSpan], *, text: str | None = None) -> list[Found]:
     """Find the speaker of each direct quote; drop speakerless scare quotes.
 
-    Returns one :class:`Found` per kept quote, in text order (local offsets).
+    ``text`` is ``doc.text`` when the caller has it. Returns one :class:`Found` per
+    kept quote, in text order (local offsets).
     """
-    index = TokenIndex(doc)
+    index = TokenIndex(doc, text)
     found = []
     for quote in quotes:
         hit = _after(doc, index, quote) or _before(doc, index, quote) or _parse(doc, quote)
@@ -217,7 +219,7 @@ def attribute_quotes(doc: Any, quotes: list[QuoteSpan]) -> list[Found]:
                            cue.text if cue is not None else None, True,
                            cue.i if cue is not None else None, quote.continued,
                            quote.open_mark, quote.close_mark))
-    _carry_speakers(doc.text, found)
+    _carry_speakers(index.text, found)
     kept = [f for f, q in zip(found, quotes) if f.cue is not None or f.continued
             or _has_clause(doc, q)]
     return [f for f in kept if not any(o is not f and o.start <= f.start and f.end <= o.end

@@ -1,0 +1,223 @@
+"""Score quotes and attributions against PolNeAR (``quotes-polnear-dev/gold.jsonl``).
+
+Each gold item is one article with its attributions (source, cue and content spans;
+``direct`` marks contents fully in quotation marks). The article text is run through
+parse -> find_entities -> extract_quotes (no segmentation: one item, one article).
+
+Matching is on content *tokens* (``\\w+`` positions, so quote marks and punctuation do
+not count): a predicted content matches a gold content when their token-overlap F1 is at
+least ``threshold`` (one-to-one, best pairs first); ``exact`` needs the same token set.
+Before matching, consecutive predicted direct quotes with the same speaker span become
+one item (gold joins ``"A," she said. "B."`` into one attribution), and for ``all`` a
+prediction whose tokens lie inside another prediction's is folded into it (a partial
+quote inside a reported clause). Reported:
+
+- ``direct``: gold ``direct`` items vs predicted direct quotes;
+- ``all``: every gold attribution vs every predicted quote (direct, reported, according to);
+- ``tokens_*``: token-level P/R/F1 of the content token union per article;
+- ``source_match``: share of matched items whose predicted speaker span overlaps the
+  gold source span;
+- ``direct_in_any``: share of predicted direct quotes lying mostly inside some gold content
+  (a direct quote of a partly quoted attribution counts here, not in ``direct``);
+- ``ms_per_article`` for the quotes stage and for the spaCy parse.
+
+Example:
+    >>> scores = evaluate_polnear(Path("../shared/eval/quotes-polnear-dev"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph.model import Article, Quote, Source
+from newsgraph.nlp import find_entities, parse
+from newsgraph.quotes import extract_quotes
+from newsgraph.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATH = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "quotes-polnear-dev"
+_TOKEN_RE = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class Item:
+    """One attribution's content as a set of token positions, plus its source spans."""
+
+    tokens: frozenset[int]
+    sources: list[tuple[int, int]] = field(default_factory=list)
+    direct: bool = False
+    speaker: tuple[int, int] | None = None
+
+
+@dataclass(slots=True)
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    exact: int = 0
+    source_hits: int = 0
+
+    def scores(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        n_pred, n_gold = self.tp + self.fp, self.tp + self.fn
+        ep = self.exact / n_pred if n_pred else 0.0
+        er = self.exact / n_gold if n_gold else 0.0
+        return {"precision": p, "recall": r, "f1": _f1(p, r), "exact_f1": _f1(ep, er),
+                "source_match": self.source_hits / self.tp if self.tp else 0.0,
+                "gold": n_gold, "predicted": n_pred}
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def token_starts(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def tokens_in(spans: list[tuple[int, int]], tokens: list[tuple[int, int]]) -> frozenset[int]:
+    """Indices of the tokens lying inside any of ``spans``."""
+    return frozenset(i for i, (a, b) in enumerate(tokens) if any(s <= a and b <= e for s, e in spans))
+
+
+def overlap_f1(a: frozenset[int], b: frozenset[int]) -> float:
+    common = len(a & b)
+    return 2 * common / (len(a) + len(b)) if common else 0.0
+
+
+def gold_items(row: dict[str, Any], tokens: list[tuple[int, int]]) -> list[Item]:
+    items = []
+    for attr in row["attributions"]:
+        content = tokens_in([tuple(s) for s in attr["content"]["spans"]], tokens)
+        sources = [tuple(s) for s in (attr.get("source") or {}).get("spans", [])]
+        if content:
+            items.append(Item(content, sources, bool(attr["direct"])))  # type: ignore[arg-type]
+    return items
+
+
+def predicted_items(quotes: list[Quote], tokens: list[tuple[int, int]], *,
+                    direct_only: bool) -> list[Item]:
+    """Predicted quotes as items: same-speaker direct runs joined, nested ones folded."""
+    items: list[Item] = []
+    last_speaker: tuple[int, int] | None = None
+    for quote in sorted((q for q in quotes if q.direct or not direct_only), key=lambda q: q.start):
+        speaker = (quote.speaker_span.start, quote.speaker_span.end) if quote.speaker_span else None
+        content = tokens_in([(quote.start, quote.end)], tokens)
+        if not content:
+            continue
+        if quote.direct and items and items[-1].direct and speaker and speaker == last_speaker:
+            items[-1].tokens = items[-1].tokens | content
+            continue
+        items.append(Item(content, [], quote.direct, speaker))
+        last_speaker = speaker if quote.direct else None
+    if direct_only:
+        return items
+    unique = list({it.tokens: it for it in reversed(items)}.values())[::-1]  # first of equals
+    return [it for it in unique if not any(it.tokens < o.tokens for o in unique)]
+
+
+def match(gold: list[Item], pred: list[Item], tally: Tally, *, threshold: float) -> None:
+    """One-to-one matching by token-overlap F1, best pairs first; updates ``tally``."""
+    pairs = sorted(((overlap_f1(g.tokens, p.tokens), gi, pi) for gi, g in enumerate(gold)
+                    for pi, p in enumerate(pred) if g.tokens & p.tokens), reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for score, gi, pi in pairs:
+        if score < threshold or gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        tally.tp += 1
+        tally.exact += gold[gi].tokens == pred[pi].tokens
+        speaker = pred[pi].speaker
+        tally.source_hits += bool(speaker) and any(
+            speaker[0] < e and s < speaker[1] for s, e in gold[gi].sources)  # type: ignore[index]
+    tally.fp += len(pred) - len(used_p)
+    tally.fn += len(gold) - len(used_g)
+
+
+def _token_prf(gold: list[Item], pred: list[Item], counts: list[int]) -> None:
+    g = frozenset().union(*(i.tokens for i in gold)) if gold else frozenset()
+    p = frozenset().union(*(i.tokens for i in pred)) if pred else frozenset()
+    counts[0] += len(g & p)
+    counts[1] += len(p - g)
+    counts[2] += len(g - p)
+
+
+def _prf(counts: list[int]) -> dict[str, float]:
+    tp, fp, fn = counts
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": _f1(p, r)}
+
+
+def analyze_row(row: dict[str, Any], *, settings: Settings) -> tuple[Article, float, float]:
+    """Parse one gold article and run the quote stage: (article, parse s, quotes s)."""
+    text = row["text"]
+    article = Article(id=row["id"], source=Source(uri=row["id"], format="text", text=text),
+                      start=0, end=len(text), published=row.get("date"))
+    t0 = time.perf_counter()
+    [article] = list(parse([article], settings=settings))
+    find_entities(article, settings=settings)
+    t1 = time.perf_counter()
+    extract_quotes(article, settings=settings)
+    return article, t1 - t0, time.perf_counter() - t1
+
+
+def evaluate_polnear(path: Path = DEFAULT_PATH, *, threshold: float = 0.5,
+                     limit: int | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    """Score :func:`newsgraph.quotes.extract_quotes` on a PolNeAR gold folder.
+
+    Args:
+        path: folder holding ``gold.jsonl``.
+        threshold: token-overlap F1 a predicted content needs to match a gold one.
+        limit: score only the first ``limit`` articles.
+
+    Returns:
+        ``{"direct": {...}, "all": {...}, "tokens_direct": {...}, "tokens_all": {...},
+        "direct_in_any": float, "articles": n, "ms_per_article": ..., "parse_ms_per_article": ...}``
+    """
+    settings = settings or Settings()
+    rows = [json.loads(line) for line in (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()][:limit]
+    direct, every = Tally(), Tally()
+    tok_direct, tok_all = [0, 0, 0], [0, 0, 0]
+    inside = n_direct = 0
+    parse_s = quotes_s = 0.0
+    for row in rows:
+        article, p_s, q_s = analyze_row(row, settings=settings)
+        parse_s, quotes_s = parse_s + p_s, quotes_s + q_s
+        tokens = token_starts(row["text"])
+        gold = gold_items(row, tokens)
+        gold_direct = [g for g in gold if g.direct]
+        pred_direct = predicted_items(article.quotes, tokens, direct_only=True)
+        pred_all = predicted_items(article.quotes, tokens, direct_only=False)
+        match(gold_direct, pred_direct, direct, threshold=threshold)
+        match(gold, pred_all, every, threshold=threshold)
+        _token_prf(gold_direct, pred_direct, tok_direct)
+        _token_prf(gold, pred_all, tok_all)
+        for item in pred_direct:
+            n_direct += 1
+            inside += any(len(item.tokens & g.tokens) >= 0.5 * len(item.tokens) for g in gold)
+    n = max(1, len(rows))
+    return {"articles": len(rows), "threshold": threshold,
+            "direct": direct.scores(), "all": every.scores(),
+            "tokens_direct": _prf(tok_direct), "tokens_all": _prf(tok_all),
+            "direct_in_any": inside / n_direct if n_direct else 0.0,
+            "ms_per_article": 1000 * quotes_s / n, "parse_ms_per_article": 1000 * parse_s / n}
+
+
+if __name__ == "__main__":  # python -m newsgraph.evaluation.quotes [path]
+    import sys
+
+    logging.basicConfig(level=logging.WARNING)
+    result = evaluate_polnear(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
