@@ -171,7 +171,10 @@ def test_clean_text_keeps_prose_that_mentions_sharing() -> None:
 
 def test_clean_text_keeps_lead_sentence_that_echoes_headline() -> None:
     title = "Van Der Beek eliminated from 'Dancing with the Stars'"
-    text = "James Van Der Beek has been eliminated from \u201cDancing with the Stars.\u201d\nMore follows here."
+    text = (
+        "James Van Der Beek has been eliminated from \u201cDancing with the Stars.\u201d\n"
+        "More follows here."
+    )
     assert clean_text(text, title=title).startswith("James Van Der Beek has been eliminated")
 
 

@@ -66,14 +66,16 @@ _BOILERPLATE_LINE = re.compile(
       | share(?:\s+(?:this|on\s+\w+|the\s+story|article))? | tweet | e-?mail | print | comments?
       | \d+\s+comments? | leave\s+a\s+(?:comment|reply) | tell\s+us\s+what\s+you\s+think.*
       | (?:you\s+(?:may|might)\s+also\s+like | don'?t\s+miss | do\s+not\s+miss | most\s+(?:read|popular)
-         | recommended(?:\s+for\s+you)? | trending(?:\s+now)? | more\s+stories | related\s+(?:stories|articles|posts)
+         | recommended(?:\s+for\s+you)? | trending(?:\s+now)? | more\s+stories
+         | related\s+(?:stories|articles|posts)
          | read\s+next | up\s+next)\b.{0,40}
       | (?:filed\s+under|tags?|tagged|categories|category|topics)\s*[:|].*
       | (?:copyright|\u00a9).{0,120} | .{0,80}\ball\s+rights\s+reserved\b.{0,40}
       | (?:sign\s+up|subscribe)\b.{0,120}\b(?:newsletters?|inbox|updates)\b.{0,60}
       | .{0,60}\bnewsletters?\s*
       | get\s+the\s+.{0,80}\b(?:delivered|inbox|newsletter)\b.{0,80}
-      | follow\s+(?:us|him|her|them|[\w.@'\- ]{1,40})\s+on\s+(?:twitter|facebook|instagram|linkedin|youtube)\b.{0,100}
+      | follow\s+(?:us|him|her|them|[\w.@'\- ]{1,40})\s+on\s+
+        (?:twitter|facebook|instagram|linkedin|youtube)\b.{0,100}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -269,7 +271,9 @@ def clean_text(
 # WordPress-style shortcodes left in the text: [button link="..."]...[/button]
 _SHORTCODE = re.compile(r"\[/?[a-z_]+(?:\s+[a-z_-]+\s*=[^\]]*)+\]|\[/[a-z_]+\]")
 # Teaser links tagged like "Storm hits coast [VIDEO]" / "[PICTURES]".
-_TEASER_TAG = re.compile(r"\[(?:VIDEO|VIDEOS|PICS|PICTURES|PHOTOS|GALLERY|INSIGHT|REACTION|REVEALED|POLL|LIVE|LATEST|MAP|CHART)\]\W*$")
+_TEASER_TAG = re.compile(
+    r"\[(?:VIDEO|VIDEOS|PICS|PICTURES|PHOTOS|GALLERY|INSIGHT|REACTION|REVEALED|POLL|LIVE|LATEST|MAP|CHART)\]\W*$"
+)
 # Closing pitches and notes: contact and follow lines, subscriptions, memberships, sources.
 _TAIL_NOISE = re.compile(
     r"""(?:
@@ -304,10 +308,13 @@ _TIME_OR_DATE = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE
 )
 _BYLINE = re.compile(r"^(?:by|por|von|par|di|door|av)\s+\S|\bby\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$")
-_UPDATED = re.compile(r"^(?:updated|last\s+updated|published|posted|first\s+published)\b(?:\s+(?:at|on))?\s+\S", re.I)
+_UPDATED = re.compile(
+    r"^(?:updated|last\s+updated|published|posted|first\s+published)\b(?:\s+(?:at|on))?\s+\S", re.IGNORECASE
+)
 _READING_TIME = re.compile(
     r"^(?:\d+\s*(?:min|mins|minutes?)\s*(?:read|de\s+leitura|de\s+lectura|lesezeit)"
-    r"|(?:reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|lesezeit|temps\s+de\s+lecture)\b)",
+    r"|(?:reading\s+time|read\s+time|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|lesezeit"
+    r"|temps\s+de\s+lecture)\b)",
     re.IGNORECASE,
 )
 
@@ -320,7 +327,8 @@ def _drop_edge_lines(lines: list[str], *, title: str | None, author: str | None)
     kept = []
     for i, line in enumerate(lines):
         at_edge = i < _HEAD_LINES or i >= n - _TAIL_LINES
-        if at_edge and _is_edge_noise(line, title_words=title_words, author_key=author_key, head=i < _HEAD_LINES):
+        head = i < _HEAD_LINES
+        if at_edge and _is_edge_noise(line, title_words=title_words, author_key=author_key, head=head):
             continue
         kept.append(line)
     return kept
@@ -337,7 +345,9 @@ def _is_edge_noise(line: str, *, title_words: set[str], author_key: str, head: b
             return True
     if len(words) > 12:
         return False
-    if _UPDATED.match(line) or _READING_TIME.search(line) or (author_key and author_key in " ".join(words) and len(words) <= 8):
+    if _UPDATED.match(line) or _READING_TIME.search(line):
+        return True
+    if author_key and author_key in " ".join(words) and len(words) <= 8:  # a byline
         return True
     if _BYLINE.search(line) and not ending.endswith("."):
         return True
