@@ -1,0 +1,13 @@
+"""Actors: entities and mentions -> canonical actors (states, persons, organisations, groups).
+
+Public API:
+- ``resolve_actors`` — the pipeline stage (requires doc, entities; assigns actors);
+- ``resolve_mention(article, start, end) -> str | None`` — actor id of any source span;
+- ``load_dictionary(path) -> list[DictEntry]`` — read a user actor dictionary.
+"""
+
+from .dictionary import DictEntry, load_dictionary
+from .mention import resolve_mention
+from .resolve import resolve_actors
+
+__all__ = ["DictEntry", "load_dictionary", "resolve_actors", "resolve_mention"]

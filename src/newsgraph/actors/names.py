@@ -1,0 +1,70 @@
+"""Name helpers: slugs, person-name keys, group actors and organisation roles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .gazetteer import ActorEntry
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "dame",
+              "prof", "prof.", "professor", "mister", "madam", "madame", "monsieur"}
+ROLE_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "LEG": "legislature",
+              "JUD": "judiciary", "REB": "rebels", "OPP": "opposition", "PTY": "parties",
+              "CVL": "civilians", "REF": "refugees", "MED": "media", "BUS": "business",
+              "SPY": "intelligence", "HLH": "health sector", "EDU": "education",
+              "REL": "clergy", "LAB": "labour"}
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_ORG_ROLES = (
+    (("news", "times", "post", "journal", "tribune", "herald", "gazette", "tv", "television",
+      "radio", "broadcasting", "press", "agency", "daily", "magazine", "outlet"), "MED"),
+    (("inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co", "co.", "company",
+      "corporation", "group", "holdings", "airlines", "bank", "motors", "energy", "oil"), "BUS"),
+    (("university", "college", "school", "institute", "academy"), "EDU"),
+    (("party",), "PTY"),
+    (("church", "mosque", "diocese"), "REL"),
+    (("union", "federation of labor", "confederation"), "LAB"),
+    (("foundation", "watch", "international", "charity", "aid"), "NGO"),
+)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug: "Vladimir Putin" -> "vladimir-putin"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
+
+
+def strip_name(tokens: list[str]) -> list[str]:
+    """Drop a leading "the" and a trailing possessive from entity tokens."""
+    out = list(tokens)
+    if out and out[0].lower() == "the" and len(out) > 1:
+        out = out[1:]
+    while out and out[-1] in _POSSESSIVE:
+        out = out[:-1]
+    return out
+
+
+def person_key(tokens: list[str]) -> tuple[str, ...]:
+    """The name words of a PERSON entity, without honorifics and possessives."""
+    out = [t for t in strip_name(tokens) if t.lower() not in HONORIFICS]
+    return tuple(t for t in out if any(c.isalpha() for c in t) or t == "-")
+
+
+def group_entry(state: ActorEntry, role: str) -> ActorEntry:
+    """The sector group of a state: IRN + MIL -> "IRN-MIL"."""
+    if role == "GOV":
+        return state
+    return ActorEntry(id=f"{state.id}-{role}",
+                      name=f"{state.name} {ROLE_NAMES.get(role, role.lower())}",
+                      kind="group", country=state.country, role=role, source="group",
+                      label="NORP")
+
+
+def org_role(name: str) -> str | None:
+    """A role guessed from an organisation's name words ("... News Agency" -> MED)."""
+    words = name.lower().split()
+    for keys, role in _ORG_ROLES:
+        if any(w in keys for w in words):
+            return role
+    return None

@@ -1,0 +1,408 @@
+"""The ``resolve_actors`` stage: entities -> canonical actors.
+
+Order of work on one article:
+1. user dictionary phrases (replace overlapping spaCy entities),
+2. built-in gazetteer phrases spaCy missed (added as entities),
+3. states, organisations and sector groups for GPE/NORP/ORG/FAC/LOC entities,
+4. persons: title and country from the words around the name, surnames joined to full names,
+5. one ``Actor`` per id with its mention count.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from ..model import Actor, Article, Entity
+from ..pipeline import stage
+from ..settings import Settings
+from .dictionary import compile_dictionaries
+from .gazetteer import ActorEntry, Gazetteer, PhraseTable, RoleEntry, load_gazetteer, lookup
+from .index import ArticleIndex, Mention, remember
+from .names import HONORIFICS, group_entry, org_role, person_key, slugify, strip_name
+
+log = logging.getLogger(__name__)
+
+ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
+# single words that name a person more often than the state spaCy may have tagged
+PERSON_NAMES = {"jordan", "chad", "georgia", "victoria", "israel", "india", "kenya", "paris"}
+PRE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
+POST_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ"}
+
+
+@dataclass(slots=True)
+class Person:
+    key: tuple[str, ...]
+    name: str
+    titles: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    entry: ActorEntry | None = None
+
+
+class Resolver:
+    """Resolution state for one article (token views, entity spans, actor records)."""
+
+    def __init__(self, article: Article, gaz: Gazetteer, user: PhraseTable | None) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.gaz = gaz
+        self.user = user
+        self.lowers = [t.lower_ for t in self.doc]
+        self.texts = [t.text for t in self.doc]
+        self.entries: dict[str, ActorEntry] = {}
+        self.spans: list[tuple[Entity, int, int]] = []
+        self.token_actor: list[str | None] = [None] * len(self.doc)
+        self.token_country: list[str | None] = [None] * len(self.doc)
+        self.person_titles: dict[str, list[str]] = {}  # person id -> title words
+        self.main_state: str | None = None
+
+    # -- entity bookkeeping -------------------------------------------------------------
+    def token_range(self, ent: Entity) -> tuple[int, int] | None:
+        i, j = ent.start - self.article.start, ent.end - self.article.start
+        span = self.doc.char_span(i, j, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return span.start, span.end
+
+    def collect_spans(self) -> None:
+        for ent in self.article.entities:
+            rng = self.token_range(ent)
+            if rng is not None:
+                self.spans.append((ent, rng[0], rng[1]))
+
+    def new_entity(self, i: int, j: int, entry: ActorEntry) -> Entity:
+        span = self.doc[i:j]
+        start, end = self.article.span(span.start_char, span.end_char)
+        label = entry.label if entry.source != "capital" else "GPE"
+        return Entity(text=span.text, label=label, start=start, end=end)
+
+    def add_matches(self, table: PhraseTable, *, replace: bool) -> None:
+        """Add phrase matches as entities; ``replace`` drops overlapping spaCy entities."""
+        taken = [False] * len(self.doc)
+        for _, i, j in self.spans:
+            for k in range(i, j):
+                taken[k] = True
+        added = []
+        for i, j, entry in table.scan(self.lowers, self.texts):
+            if not replace and any(taken[i:j]):
+                continue
+            ent = self.new_entity(i, j, entry)
+            self.set_actor(ent, i, j, entry)
+            added.append((ent, i, j))
+        if replace and added:
+            self.spans = [s for s in self.spans if not any(
+                s[1] < j and i < s[2] for _, i, j in added)]
+        self.spans.extend(added)
+        self.spans.sort(key=lambda s: (s[1], s[2]))
+
+    def set_actor(self, ent: Entity, i: int, j: int, entry: ActorEntry | None) -> None:
+        if entry is None:
+            return
+        if entry.kind == "state":
+            entry = self.sector_of(entry, i, j) or entry
+        self.entries.setdefault(entry.id, entry)
+        ent.actor = entry.id
+        for k in range(i, j):
+            self.token_actor[k] = entry.id
+            self.token_country[k] = entry.country
+
+    # -- states and sectors -------------------------------------------------------------
+    def role_ending_at(self, k: int) -> RoleEntry | None:
+        """The longest role phrase that ends at token ``k``."""
+        for n in (3, 2, 1):
+            i = k - n + 1
+            if i < 0:
+                continue
+            found = self.gaz.roles.match_at(self.lowers, self.texts, i, k + 1)
+            if found is not None and found[0] == n:
+                return found[1]
+        return None
+
+    def sector_of(self, state: ActorEntry, i: int, j: int) -> ActorEntry | None:
+        """"Iranian police", "Russia's army": a state word modifying a group noun."""
+        k = j + 1 if j < len(self.doc) and self.lowers[j] in ("'s", "’s") else j
+        role: RoleEntry | None = None
+        if k < len(self.doc):
+            found = self.gaz.roles.match_at(self.lowers, self.texts, k, len(self.doc))
+            role = found[1] if found else None
+        if role is None:
+            head = self.doc[i:j].root
+            if head.dep_ in ("amod", "compound", "poss", "nmod") and j <= head.head.i <= j + 3:
+                role = self.role_ending_at(head.head.i)
+        if role is None or role.kind != "group" or role.role == "GOV":
+            return None
+        return group_entry(state, role.role)
+
+    # -- entity resolution --------------------------------------------------------------
+    def resolve_named(self, ent: Entity, i: int, j: int) -> None:
+        tokens = strip_name(self.texts[i:j])
+        entry = lookup(self.user, tokens) if self.user else None
+        entry = entry or lookup(self.gaz.names, tokens)
+        if entry is not None and self.compatible(ent, tokens, entry):
+            ent.label = _label_for(ent.label, entry)
+            self.set_actor(ent, i, j, entry)
+            return
+        if ent.label == "GPE":
+            city = self.gaz.cities.get(" ".join(tokens).lower())
+            for k in range(i, j):
+                self.token_country[k] = city
+        elif ent.label == "ORG":
+            self.set_actor(ent, i, j, self.resolve_org(tokens, i, j))
+
+    @staticmethod
+    def compatible(ent: Entity, tokens: list[str], entry: ActorEntry) -> bool:
+        if ent.label == "PERSON" and entry.kind != "person":
+            return not (len(tokens) == 1 and tokens[0].lower() in PERSON_NAMES)
+        return True
+
+    def resolve_org(self, tokens: list[str], i: int, j: int) -> ActorEntry | None:
+        """An unknown organisation: a state body ("Russian Defence Ministry") or a slug."""
+        country = None
+        for a, b, entry in self.gaz.names.scan(self.lowers, self.texts, start=i, end=j):
+            if entry.kind == "state" and entry.source in ("country", "adjective"):
+                country = country or entry.country
+        role = None
+        for a, b, found in self.gaz.roles.scan(self.lowers, self.texts, start=i, end=j):
+            if found.kind == "group":
+                role = found.role
+        name = " ".join(tokens) if tokens else self.doc[i:j].text
+        if role is not None and (country or self.main_state) and org_role(name) is None:
+            state = self.gaz.states.get(country or self.main_state or "")
+            if state is not None and (country or _is_body(self.lowers[i:j])):
+                return state if role == "GOV" else group_entry(state, role)
+        if not slugify(name):
+            return None
+        return ActorEntry(id=slugify(name), name=name, kind="organization", country=country,
+                          role=org_role(name) or (role if country else None), label="ORG")
+
+    def compute_main_state(self) -> None:
+        counts: Counter[str] = Counter()
+        for ent, _, _ in self.spans:
+            entry = self.entries.get(ent.actor or "")
+            if entry is not None and entry.kind in ("state", "group") and entry.country:
+                counts[entry.country] += 1
+        self.main_state = counts.most_common(1)[0][0] if counts else None
+
+    # -- persons ------------------------------------------------------------------------
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        if self.doc.has_annotation("SENT_START"):
+            sent = self.doc[i].sent
+            return sent.start, sent.end
+        return 0, len(self.doc)
+
+    def context_window(self, i: int, j: int) -> tuple[list[RoleEntry], str | None, str | None]:
+        """Title words, country and affiliated actor id from the words around a name."""
+        s0, s1 = self.sentence_bounds(i)
+        k = i
+        while k > max(s0, i - 8) and (self.doc[k - 1].pos_ in PRE_POS or
+                                      self.lowers[k - 1] in ("of", "'s", "’s", "-")):
+            if self.token_actor[k - 1] and self.entries.get(self.token_actor[k - 1] or "") \
+                    and self.entries[self.token_actor[k - 1] or ""].kind == "person":
+                break
+            k -= 1
+        pre = (k, i)
+        post = self.post_window(j, s1)
+        titles = [r for _, _, r in self.gaz.roles.scan(self.lowers, self.texts, start=pre[0],
+                                                       end=pre[1]) if r.kind == "title"]
+        titles.reverse()  # nearest first
+        titles += [r for _, _, r in self.gaz.roles.scan(self.lowers, self.texts, start=post[0],
+                                                        end=post[1]) if r.kind == "title"]
+        country, affiliation = self.country_in(list(range(pre[1] - 1, pre[0] - 1, -1)) +
+                                               list(range(post[0], post[1])))
+        return titles, country, affiliation
+
+    def post_window(self, j: int, s1: int) -> tuple[int, int]:
+        if j >= s1:
+            return j, j
+        if self.lowers[j] == "of":
+            return j + 1, min(s1, j + 5)
+        if self.texts[j] not in (",", "("):
+            return j, j
+        k = j + 1
+        while k < min(s1, j + 12) and self.texts[k] not in (",", ")", ";") and \
+                self.doc[k].pos_ not in POST_STOP_POS:
+            k += 1
+        return j + 1, k
+
+    def country_in(self, order: list[int]) -> tuple[str | None, str | None]:
+        country = affiliation = None
+        for k in order:
+            actor_id = self.token_actor[k]
+            entry = self.entries.get(actor_id or "")
+            if entry is not None and entry.kind == "person":
+                continue
+            if affiliation is None and entry is not None and entry.kind != "state":
+                affiliation = entry.id
+            if country is None and self.token_country[k]:
+                country = self.token_country[k]
+        return country, affiliation
+
+    def resolve_persons(self) -> None:
+        people: list[tuple[Entity, int, int, int, tuple[str, ...]]] = []
+        for ent, i, j in self.spans:
+            if ent.label != "PERSON" or ent.actor is not None:
+                continue
+            lead = self.leading_titles(i, j)
+            key = person_key(self.texts[i + lead:j])
+            if key:
+                people.append((ent, i, i + lead, j, key))
+        canonical = _canonical_names([p[4] for p in people])
+        records: dict[tuple[str, ...], Person] = {}
+        for n, (ent, i0, i, j, key) in enumerate(people):
+            full = canonical[n]
+            person = records.get(full) or self.new_person(full)
+            records[full] = person
+            if full == key and person.entry is None:
+                person.name = self.doc[i:j].text
+            titles, country, affiliation = self.context_window(i, j)
+            self.merge_context(person, titles, country, affiliation, self.lowers[i0:i])
+        for n, (ent, i0, i, j, key) in enumerate(people):
+            person = records[canonical[n]]
+            entry = self.person_entry(person)
+            self.set_actor(ent, i0, j, entry)
+            self.person_titles[entry.id] = person.titles
+
+    def leading_titles(self, i: int, j: int) -> int:
+        """How many tokens at the start of a PERSON entity are titles ("President", "Mr.")."""
+        k = i
+        while k < j - 1:
+            if self.lowers[k] in HONORIFICS:
+                k += 1
+                continue
+            found = self.gaz.roles.match_at(self.lowers, self.texts, k, j - 1)
+            if found is None or found[1].kind != "title":
+                break
+            k += found[0]
+        return k - i
+
+    def new_person(self, key: tuple[str, ...]) -> Person:
+        name = " ".join(key)
+        entry = lookup(self.user, list(key)) if self.user else None
+        entry = entry or lookup(self.gaz.names, list(key))
+        if entry is not None and entry.kind != "person":
+            entry = None
+        return Person(key=key, name=entry.name if entry else name, entry=entry)
+
+    def merge_context(self, person: Person, titles: list[RoleEntry], country: str | None,
+                      affiliation: str | None, lead: list[str]) -> None:
+        for word in lead + [w for t in titles for w in t.phrase.split()]:
+            if word not in person.titles:
+                person.titles.append(word)
+        org = self.entries.get(affiliation or "")
+        if person.role is None and titles:
+            person.role = titles[0].role
+            if org is not None and org.role and titles[0].role == "GOV" and org.kind != "state":
+                person.role = org.role
+        if person.country is None:
+            person.country = country or (org.country if org else None)
+
+    def person_entry(self, person: Person) -> ActorEntry:
+        known = person.entry
+        return ActorEntry(
+            id=known.id if known else slugify(person.name),
+            name=person.name, kind="person",
+            country=person.country or (known.country if known else None),
+            role=person.role or (known.role if known else None),
+            wikidata=known.wikidata if known else None, source="person", label="PERSON")
+
+    # -- output -------------------------------------------------------------------------
+    def fill_actors(self) -> None:
+        counts: Counter[str] = Counter(e.actor for e, _, _ in self.spans if e.actor)
+        actors = []
+        seen = set()
+        for ent, _, _ in self.spans:
+            if ent.actor and ent.actor not in seen:
+                seen.add(ent.actor)
+                e = self.entries[ent.actor]
+                actors.append(Actor(id=e.id, name=e.name, kind=e.kind, country=e.country,
+                                    role=e.role, wikidata=e.wikidata, mentions=counts[e.id]))
+        self.article.actors = actors
+        self.article.entities = [e for e, _, _ in self.spans] + [
+            e for e in self.article.entities if self.token_range(e) is None]
+        self.article.entities.sort(key=lambda e: (e.start, e.end))
+
+    def build_index(self) -> ArticleIndex:
+        mentions = []
+        for ent, i, j in self.spans:
+            if ent.actor is None:
+                continue
+            entry = self.entries[ent.actor]
+            mentions.append(Mention(start=ent.start, end=ent.end, actor=ent.actor,
+                                    kind=entry.kind, country=entry.country,
+                                    titles=tuple(self.person_titles.get(ent.actor, ()))))
+        return ArticleIndex(article=self.article, mentions=mentions,
+                            main_state=self.main_state, entries=dict(self.entries))
+
+
+def _is_body(lowers: list[str]) -> bool:
+    """An ORG made of a bare state body ("the Foreign Ministry", "Parliament")."""
+    return any(w in ("ministry", "parliament", "government", "army", "police", "military",
+                     "court", "cabinet", "navy", "forces", "presidency") for w in lowers)
+
+
+def _label_for(label: str, entry: ActorEntry) -> str:
+    if entry.kind == "person":
+        return "PERSON"
+    if label == "PERSON":
+        return entry.label if entry.source != "capital" else "GPE"
+    return label
+
+
+def _canonical_names(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Join surnames ("Putin") to the nearest full name that ends with them."""
+    out = []
+    for n, key in enumerate(keys):
+        best = None
+        order = list(range(n - 1, -1, -1)) + list(range(n + 1, len(keys)))
+        for m in order:
+            other = keys[m]
+            if len(other) > len(key) and _ends_with(other, key):
+                best = other
+                break
+        out.append(best or key)
+    # a full name whose own canonical is longer ("Kim Jong" -> "Kim Jong Un") is left alone
+    return out
+
+
+def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    lf = [w.lower() for w in full]
+    ls = [w.lower() for w in short]
+    if lf[-len(ls):] == ls:
+        return True
+    return len(ls) == 1 and lf[-1].split("-")[-1] == ls[0].split("-")[-1] and len(ls[0]) > 2
+
+
+@stage(requires=("doc", "entities"), assigns=("actors",))
+def resolve_actors(article: Article, *, settings: Settings) -> None:
+    """Set ``entity.actor`` for entities that denote actors and fill ``article.actors``."""
+    if article.doc is None:
+        article.actors = []
+        return
+    gaz = load_gazetteer()
+    user = compile_dictionaries(tuple(settings.actor_dictionaries)) \
+        if settings.actor_dictionaries else None
+    res = Resolver(article, gaz, user)
+    res.collect_spans()
+    if user is not None:
+        res.add_matches(user, replace=True)
+    res.add_matches(gaz.names, replace=False)
+    named = [(e, i, j) for e, i, j in res.spans
+             if e.actor is None and e.label in ACTOR_LABELS and e.label != "PERSON"]
+    for ent, i, j in named:
+        if ent.label != "ORG":
+            res.resolve_named(ent, i, j)
+    res.compute_main_state()
+    for ent, i, j in named:
+        if ent.label == "ORG" and ent.actor is None:
+            res.resolve_named(ent, i, j)
+    for ent, i, j in res.spans:
+        if ent.label == "PERSON" and ent.actor is None:
+            res.resolve_named(ent, i, j)
+    res.resolve_persons()
+    res.compute_main_state()
+    res.fill_actors()
+    remember(res.build_index())
+
+
+__all__ = ["resolve_actors"]
