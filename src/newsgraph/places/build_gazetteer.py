@@ -136,11 +136,13 @@ def _base_rows(min_population: int) -> list[list[str]]:
         rows.append([str(city["geonameid"]), city["name"], "city", iso2, city["admin1code"],
                      f"{point[0]:.5f}", f"{point[1]:.5f}", str(city["population"]),
                      "1" if capital else "0", "|".join(alts)])
+    centers = {iso2: (float(lat), float(lon)) for iso2, lat, lon in _read_table("country_centers.tsv")}
     for iso2, country in sorted(countries.items()):
         if iso2 in OBSOLETE_COUNTRIES:
             continue
         points = by_country.get(iso2)
-        center = robust_center(points) if points and len(points) >= 5 else capital_point.get(iso2)
+        center = centers.get(iso2) or (robust_center(points) if points and len(points) >= 5
+                                       else capital_point.get(iso2))
         if center is None and points:
             center = robust_center(points)
         lat, lon = (f"{center[0]:.4f}", f"{center[1]:.4f}") if center else ("", "")

