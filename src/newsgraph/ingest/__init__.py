@@ -79,6 +79,12 @@ def read_bytes(data: bytes, *, uri: str, settings: Settings | None = None) -> It
     kind = binary_kind(data)
     if kind:
         raise InputError.make("E103", source=uri, kind=kind)
+    head = data[:4096].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and b"<head" in head):
+        from .html import decode_html
+
+        yield from read_text(decode_html(data), uri=uri, settings=settings)
+        return
     yield from read_text(decode(data, uri=uri), uri=uri, settings=settings)
 
 
@@ -102,7 +108,7 @@ def read_text(text: str, *, uri: str, settings: Settings | None = None) -> Itera
 
         yield Source(uri=uri, format="html", text=page.text, title=page.title,
                      published=parse_published(page.published) if page.published else None,
-                     author=page.author, language=page.language)
+                     author=page.author, language=(page.language or "")[:2].lower() or None)
         return
     if looks_like_jsonl(head) and _is_json_object(text):
         yield from read_jsonl(text, uri=uri, settings=settings)
