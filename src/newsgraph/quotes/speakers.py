@@ -36,6 +36,7 @@ class Found:
     continued: bool = False
     open_mark: int = -1
     close_mark: int | None = None
+    cue_end: int = -1  # char offset after the cue word
 
 
 class TokenIndex:
@@ -56,7 +57,8 @@ def trim(span: Any) -> Any:
     doc, a, b = span.doc, span.start, span.end
     while a < b and (doc[a].is_punct or doc[a].is_space) and not is_quote_mark(doc[a]):
         a += 1
-    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and not is_quote_mark(doc[b - 1]):
+    while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space) and not is_quote_mark(doc[b - 1]) \
+            and not (doc[b - 1].text == ")" and any(t.text == "(" for t in doc[a:b - 1])):
         b -= 1
     return doc[a:b]
 
@@ -66,6 +68,10 @@ def noun_phrase(token: Any, *, lo: int = 0, hi: int | None = None) -> Any | None
     doc = token.doc
     hi = len(doc) if hi is None else hi
     a, b = max(token.left_edge.i, lo), min(token.right_edge.i + 1, hi)
+    relcl = next((c for c in token.rights if c.dep_ == "relcl" and c.left_edge.i > token.i), None)
+    if relcl is not None and relcl.left_edge.i <= hi and any(
+            t.tag_ in ("WP", "WDT") and t.dep_ in ("nsubj", "nsubjpass") for t in relcl.children):
+        b = min(b, relcl.left_edge.i)
     if b - a > MAX_SPEAKER_TOKENS or any(is_quote_mark(t) or "\n" in t.text for t in doc[a:b]):
         a = token.i
         while a - 1 >= lo and doc[a - 1].head.i == token.i and doc[a - 1].dep_ in (
@@ -92,6 +98,20 @@ def _left_noun(verb: Any) -> Any | None:
     return span if len(span) else None
 
 
+def _nsubj(verb: Any) -> Any | None:
+    """The verb's subject: the nearest word one on its left, else the first on its right."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and not c.is_punct]
+    left = [c for c in subjects if c.i < verb.i]
+    return left[-1] if left else (subjects[0] if subjects else None)
+
+
+def _antecedent(subj: Any) -> Any:
+    """``an architect who said``: a relative pronoun stands for the noun its clause modifies."""
+    if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl" and subj.head.head.pos_ in _NP_TAGS:
+        return subj.head.head
+    return subj
+
+
 def subject_of(verb: Any) -> Any | None:
     """The subject phrase of a speech verb, climbing from a participle (``..., saying``).
 
@@ -100,9 +120,9 @@ def subject_of(verb: Any) -> Any | None:
     """
     v = verb
     for _ in range(4):
-        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _nsubj(v)
         if subj is not None and subj.dep_ == "nsubj":
-            return noun_phrase(subj)
+            return noun_phrase(_antecedent(subj))
         agent = next((c for c in v.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if pobj is not None:
@@ -168,10 +188,22 @@ def _before(doc: Any, index: TokenIndex, quote: QuoteSpan) -> tuple[Any | None, 
         j, skipped = j - 1, skipped + 1
     for v in reversed(doc[max(0, j - BEFORE_WINDOW):j + 1]):
         if is_break(v):
-            return None
+            break
         if is_speech(v) and all(t.is_punct or t.is_space or t.lower_ == "that" or v.is_ancestor(t)
                                 for t in doc[v.i + 1:j + 1]):
             return subject_of(v), v
+    return _colon(doc, j + 1, index.at(quote.open_mark).i)
+
+
+def _colon(doc: Any, start: int, open_i: int) -> tuple[Any | None, Any] | None:
+    """``X scolded him: "..."``: a colon right before the quote makes its clause's verb the cue."""
+    if not any(t.text == ":" for t in doc[start:open_i]):
+        return None
+    for v in reversed(doc[max(0, start - BEFORE_WINDOW - 3):start]):
+        if is_break(v):
+            return None
+        if v.pos_ == "VERB" and (subj := _nsubj(v)) is not None and subj.dep_ == "nsubj":
+            return noun_phrase(_antecedent(subj)), v
     return None
 
 
@@ -218,7 +250,8 @@ def attribute_quotes(doc: Any, quotes: list[QuoteSpan], *, text: str | None = No
         found.append(Found(quote.start, quote.end, _char_span(speaker),
                            cue.text if cue is not None else None, True,
                            cue.i if cue is not None else None, quote.continued,
-                           quote.open_mark, quote.close_mark))
+                           quote.open_mark, quote.close_mark,
+                           cue.idx + len(cue.text) if cue is not None else -1))
     _carry_speakers(index.text, found)
     kept = [f for f, q in zip(found, quotes) if f.cue is not None or f.continued
             or _has_clause(doc, q)]
@@ -233,10 +266,11 @@ def _carry_speakers(text: str, found: list[Found]) -> None:
             continue
         gap_start = prev.close_mark + 1 if prev.close_mark is not None else prev.end
         gap = text[gap_start:cur.open_mark]
-        inside = prev.speaker is not None and gap_start <= prev.speaker[0] < cur.open_mark
-        if prev.continued or len(gap) <= 120 and gap.count(". ") <= 1 and (
-                inside or not gap.strip(" \n\t,.;:—–-")):
-            cur.speaker, cur.cue, cur.cue_i = prev.speaker, prev.cue, prev.cue_i
+        said = max(prev.speaker[1] if prev.speaker else -1, prev.cue_end)
+        inside = gap_start <= said <= cur.open_mark and len(text[said:cur.open_mark]) <= 60 \
+            and text[said:cur.open_mark].count(". ") <= 1
+        if prev.continued or len(gap) <= 150 and (inside or not gap.strip(" \n\t,.;:—–-")):
+            cur.speaker, cur.cue, cur.cue_i, cur.cue_end = prev.speaker, prev.cue, prev.cue_i, -1
     for cur, nxt in reversed(list(zip(found, found[1:]))):
         if cur.continued and cur.cue is None and nxt.cue is not None:
             cur.speaker, cur.cue, cur.cue_i = nxt.speaker, nxt.cue, nxt.cue_i
