@@ -1,0 +1,244 @@
+"""Pydantic models of what the REST API accepts and returns; they document /openapi.json.
+
+The article models mirror CONTRACT.md. They allow extra fields, so an extension a
+stage adds to ``Article.to_dict()`` passes through without an API change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from ..model import PLOVER_CATEGORIES
+
+MAX_TEXT = 1_000_000  # characters accepted by POST /analyze and /ingest
+
+_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is not None and not _ISO.match(value):
+        raise ValueError("expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or a datetime")
+    return value
+
+
+def _category(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in PLOVER_CATEGORIES:
+        raise ValueError(f"unknown PLOVER category; one of {', '.join(PLOVER_CATEGORIES)}")
+    return value.upper()
+
+
+IsoDate = Annotated[str, AfterValidator(_iso_date)]
+Category = Annotated[str, AfterValidator(_category)]
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+# -- the contract article ------------------------------------------------------------
+class SpanOut(_Open):
+    start: int
+    end: int
+
+
+class SourceRef(_Open):
+    uri: str
+    format: str = Field(description="text | html | rss | atom | jsonl")
+    start: int
+    end: int
+
+
+class ParagraphOut(_Open):
+    start: int
+    end: int
+    kind: str = Field(description="title | caption | body | separator")
+    duplicate_of: dict[str, Any] | None = None
+
+
+class EntityOut(_Open):
+    text: str
+    label: str = Field(description="OntoNotes label")
+    start: int
+    end: int
+    actor: str | None = None
+
+
+class ActorOut(_Open):
+    id: str
+    name: str
+    kind: str
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
+    role: str | None = None
+    wikidata: str | None = None
+    mentions: int = 0
+
+
+class EventOut(_Open):
+    category: str = Field(description="PLOVER event type")
+    cameo: str | None = None
+    source: str | None = None
+    target: str | None = None
+    date: str | None = None
+    place: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    intensity: float | None = None
+    start: int
+    end: int
+    trigger: SpanOut
+    pattern: str
+    date_from: str | None = None
+    confidence: float = 0.5
+
+
+class QuoteOut(_Open):
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_span: SpanOut | None = None
+    cue: str | None = None
+    direct: bool = True
+
+
+class AttributionOut(_Open):
+    source: str
+    actor: str | None = None
+    start: int
+    end: int
+
+
+class PlaceOut(_Open):
+    id: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: list[SpanOut] = []
+
+
+class ArticleOut(_Open):
+    """One article as CONTRACT.md JSON; offsets index the source text."""
+
+    schema_: int = Field(alias="schema", serialization_alias="schema")
+    id: str
+    source: SourceRef
+    text: str
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    paragraphs: list[ParagraphOut] = []
+    entities: list[EntityOut] = []
+    actors: list[ActorOut] = []
+    events: list[EventOut] = []
+    quotes: list[QuoteOut] = []
+    attributions: list[AttributionOut] = []
+    places: list[PlaceOut] = []
+
+
+# -- query results -------------------------------------------------------------------
+class Health(BaseModel):
+    ok: bool = True
+    version: str
+    articles: int
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str | None
+    published: str | None
+    uri: str
+    snippet: str = Field(description="matching words in [brackets]")
+
+
+class EventHit(BaseModel):
+    """A stored event with its evidence sentence and article."""
+
+    article_id: str
+    n: int = Field(description="index of the event in its article's events")
+    category: str
+    cameo: str | None
+    source: str | None
+    target: str | None
+    date: str | None
+    when: str | None = Field(description="the event date, else the article's publication date")
+    place: str | None
+    negated: bool
+    modality: str
+    attributed_to: str | None
+    intensity: float | None
+    start: int
+    end: int
+    trigger: SpanOut | None
+    pattern: str | None
+    date_from: str | None
+    confidence: float | None
+    sentence: str
+    title: str | None
+    uri: str
+
+
+class Pair(BaseModel):
+    source: str
+    target: str
+    events: int
+    mean_intensity: float | None
+
+
+class TimelinePoint(BaseModel):
+    period: str | None = Field(description="YYYY-MM (or YYYY-MM-DD with period=day)")
+    events: int
+    mean_intensity: float | None
+
+
+class TopActor(BaseModel):
+    id: str
+    name: str
+    country: str | None
+    mentions: int
+
+
+class Summary(BaseModel):
+    articles: int
+    duplicates: int
+    actors: int
+    events: int
+    quotes: int
+    places: int
+    by_category: dict[str, int]
+    top_actors: list[TopActor]
+    top_pairs: list[Pair]
+
+
+class TextIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT,
+                      description="plain text, HTML, an RSS/Atom feed or JSON Lines")
+    published: IsoDate | None = Field(default=None,
+                                      description="publication date when the text has none")
+
+
+class IngestIn(TextIn):
+    uri: str | None = Field(default=None, max_length=2000,
+                            description="where the text came from; default 'text:'")
+
+
+class IngestResult(BaseModel):
+    ok: bool = True
+    ids: list[str] = Field(description="ids of every analyzed article, stored now or before")
+    added: int
+    skipped: int = Field(description="articles already stored (same stable id)")
+
+
+class ErrorOut(BaseModel):
+    """The one error shape of the API."""
+
+    ok: bool = False
+    error: str
+    code: str = Field(description="E4xx for request errors, newsgraph's own code otherwise")
