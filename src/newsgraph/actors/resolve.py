@@ -88,7 +88,8 @@ class Resolver:
             if not replace and any(taken[i:j]):
                 continue
             ent = self.new_entity(i, j, entry)
-            self.set_actor(ent, i, j, entry)
+            if entry.kind != "person":  # persons get their context in resolve_persons
+                self.set_actor(ent, i, j, entry)
             added.append((ent, i, j))
         if replace and added:
             self.spans = [s for s in self.spans if not any(
@@ -141,7 +142,8 @@ class Resolver:
         entry = entry or lookup(self.gaz.names, tokens)
         if entry is not None and self.compatible(ent, tokens, entry):
             ent.label = _label_for(ent.label, entry)
-            self.set_actor(ent, i, j, entry)
+            if entry.kind != "person":
+                self.set_actor(ent, i, j, entry)
             return
         if ent.label == "GPE":
             city = self.gaz.cities.get(" ".join(tokens).lower())
@@ -262,6 +264,21 @@ class Resolver:
             entry = self.person_entry(person)
             self.set_actor(ent, i0, j, entry)
             self.person_titles[entry.id] = person.titles
+
+    def relabel_city_persons(self) -> None:
+        """A lone one-word PERSON that is a city ("Shiraz's representative") is a GPE."""
+        names = [person_key(self.texts[i:j]) for e, i, j in self.spans if e.label == "PERSON"]
+        for ent, i, j in self.spans:
+            if ent.label != "PERSON" or ent.actor is not None or j - i != 1:
+                continue
+            word = self.lowers[i]
+            city = self.gaz.cities.get(word)
+            if city is None or lookup(self.gaz.names, [self.texts[i]]) is not None:
+                continue
+            if any(len(n) > 1 and n[-1].lower() == word for n in names):
+                continue
+            ent.label = "GPE"
+            self.token_country[i] = city
 
     def leading_titles(self, i: int, j: int) -> int:
         """How many tokens at the start of a PERSON entity are titles ("President", "Mr.")."""
@@ -399,6 +416,7 @@ def resolve_actors(article: Article, *, settings: Settings) -> None:
     for ent, i, j in res.spans:
         if ent.label == "PERSON" and ent.actor is None:
             res.resolve_named(ent, i, j)
+    res.relabel_city_persons()
     res.resolve_persons()
     res.compute_main_state()
     res.fill_actors()

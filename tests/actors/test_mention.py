@@ -1,0 +1,64 @@
+"""resolve_mention on spans: entities, role nouns, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import resolve_mention
+
+from .conftest import MakeArticle, span_of
+
+TEXT = ("Russian President Vladimir Putin met Iran's foreign minister Hossein Amir-Abdollahian "
+        "in Moscow on Tuesday. The minister said the government in Tehran would keep selling "
+        "drones. He added that police in Shiraz had arrested protesters. The president said "
+        "Russian troops would stay.")
+
+
+@pytest.fixture(scope="module")
+def article():
+    from .conftest import _build
+
+    return _build(TEXT)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("phrase", "nth", "expected"), [
+    ("Russian President Vladimir Putin", 0, "vladimir-putin"),
+    ("Moscow", 0, "RUS"),
+    ("The minister", 0, "hossein-amir-abdollahian"),
+    ("He", 0, "hossein-amir-abdollahian"),
+    ("police in Shiraz", 0, "IRN-COP"),
+    ("The president", 0, "vladimir-putin"),
+    ("Russian troops", 0, "RUS-MIL"),
+    ("on Tuesday", 0, None),
+])
+def test_resolve_mention_finds_the_actor(article, phrase: str, nth: int,
+                                         expected: str | None) -> None:
+    start, end = span_of(article, phrase, nth)
+    assert resolve_mention(article, start, end) == expected
+
+
+@pytest.mark.slow
+def test_resolve_mention_government_is_the_main_state(make_article: MakeArticle) -> None:
+    article = make_article("Iran faces fuel shortages. Iranian drivers queued in Shiraz. "
+                           "The government denied the shortage.")
+    start, end = span_of(article, "The government")
+    assert resolve_mention(article, start, end) == "IRN"
+
+
+@pytest.mark.slow
+def test_resolve_mention_adds_new_group_actor_once(make_article: MakeArticle) -> None:
+    article = make_article("Protesters gathered in Tehran on Friday.")
+    start, end = span_of(article, "Protesters")
+    assert resolve_mention(article, start, end) == "IRN-CVL"
+    assert resolve_mention(article, start, end) == "IRN-CVL"
+    group = article.actor("IRN-CVL")
+    assert group is not None and group.mentions == 1 and group.kind == "group"
+
+
+def test_resolve_mention_without_model_uses_entities(make_article: MakeArticle) -> None:
+    article = make_article("Tehran said it would respond.", model=False)
+    start, end = span_of(article, "Tehran")
+    assert resolve_mention(article, start, end) == "IRN"
+    start, end = span_of(article, "would")
+    assert resolve_mention(article, start, end) is None

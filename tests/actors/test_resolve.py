@@ -1,0 +1,96 @@
+"""The resolve_actors stage on short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article
+
+from .conftest import MakeArticle
+
+
+def _actor_ids(article: Article) -> set[str]:
+    return {e.actor for e in article.entities if e.actor}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tehran said it would respond.", {"IRN"}),
+    ("Washington imposed sanctions on Moscow.", {"USA", "RUS"}),
+    ("The Kremlin denied the report.", {"RUS"}),
+    ("The White House and the Pentagon declined to comment.", {"USA", "USA-MIL"}),
+    ("NATO and the IAEA met in Vienna.", {"nato", "iaea", "AUT"}),
+])
+def test_gazetteer_catches_states_without_a_model(make_article: MakeArticle, text: str,
+                                                  expected: set[str]) -> None:
+    assert _actor_ids(make_article(text, model=False)) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tehran said it would respond.", {"IRN"}),
+    ("Russia used Iranian drones against Ukrainian cities.", {"RUS", "IRN", "UKR"}),
+    ("Washington imposed sanctions on Russia and Iran.", {"USA", "RUS", "IRN"}),
+    ("The Kremlin said the talks had failed.", {"RUS"}),
+    ("The Russian Defence Ministry said its troops had advanced.", {"RUS-MIL"}),
+    ("Iranian police arrested dozens of protesters.", {"IRN-COP"}),
+    ("The United Nations and Amnesty International condemned the attack.",
+     {"united-nations", "amnesty-international"}),
+])
+def test_resolve_actors_finds_actor_ids(make_article: MakeArticle, text: str,
+                                        expected: set[str]) -> None:
+    assert _actor_ids(make_article(text)) >= expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "person", "country", "role"), [
+    ("Russian President Vladimir Putin met the delegation.", "vladimir-putin", "RUS", "GOV"),
+    ("President Emmanuel Macron of France spoke on Monday.", "emmanuel-macron", "FRA", "GOV"),
+    ("Iran's foreign minister Hossein Amir-Abdollahian arrived in Beijing.",
+     "hossein-amir-abdollahian", "IRN", "GOV"),
+    ("Ruhollah Nejabat, Shiraz's representative in parliament, said fuel was short.",
+     "ruhollah-nejabat", "IRN", "LEG"),
+    ("Ukrainian General Valerii Zaluzhnyi visited the front.", "valerii-zaluzhnyi", "UKR", "MIL"),
+    ("Senator Lindsey Graham of the United States criticised the deal.", "lindsey-graham",
+     "USA", "LEG"),
+])
+def test_person_gets_country_and_role_from_title(make_article: MakeArticle, text: str,
+                                                 person: str, country: str, role: str) -> None:
+    actor = make_article(text).actor(person)
+    assert actor is not None and (actor.kind, actor.country, actor.role) == ("person", country,
+                                                                              role)
+
+
+@pytest.mark.slow
+def test_later_surname_joins_the_full_name(make_article: MakeArticle) -> None:
+    article = make_article("Russian President Vladimir Putin arrived in Tehran. "
+                           "Putin later met officials.")
+    putin = article.actor("vladimir-putin")
+    assert putin is not None and putin.mentions == 2 and putin.wikidata == "Q7747"
+    assert [e.actor for e in article.entities if "Putin" in e.text] == ["vladimir-putin"] * 2
+
+
+@pytest.mark.slow
+def test_state_actor_carries_wikidata(make_article: MakeArticle) -> None:
+    usa = make_article("The United States said it would act.").actor("USA")
+    assert usa is not None and (usa.wikidata, usa.kind, usa.country) == ("Q30", "state", "USA")
+
+
+@pytest.mark.slow
+def test_unknown_org_has_slug_and_no_country(make_article: MakeArticle) -> None:
+    article = make_article("Zorblax Widgets Corporation announced record profits.")
+    orgs = [a for a in article.actors if a.kind == "organization"]
+    assert [(a.id, a.country) for a in orgs] == [("zorblax-widgets-corporation", None)]
+
+
+@pytest.mark.slow
+def test_mentions_count_every_entity(make_article: MakeArticle) -> None:
+    article = make_article("Iran said Iran would never give up. Iranian officials agreed.")
+    iran = article.actor("IRN")
+    assert iran is not None and iran.mentions == 3
+
+
+@pytest.mark.slow
+def test_entity_offsets_stay_in_the_source(make_article: MakeArticle) -> None:
+    article = make_article("Officials in Kyiv said the Kremlin lied.")
+    for ent in article.entities:
+        assert article.source.text[ent.start:ent.end] == ent.text
