@@ -1,0 +1,153 @@
+"""Event arguments: the words that name a source or target, and the actor they resolve to."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article
+
+log = logging.getLogger(__name__)
+
+Token = Any  # spacy.tokens.Token
+
+# children kept inside an argument's span ("the new Russian defence minister of X")
+_KEEP = frozenset({"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod",
+                   "flat", "nn", "predet", "prep", "pobj", "advmod"})
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(slots=True)
+class Argument:
+    actor: str | None
+    text: str
+    token: Token
+
+
+@functools.cache
+def _resolver() -> Callable[[Article, int, int], str | None] | None:
+    """``newsgraph.actors.resolve_mention`` once the actors package provides it."""
+    try:
+        from ..actors import resolve_mention  # type: ignore[attr-defined]
+    except ImportError:
+        log.debug("newsgraph.actors.resolve_mention not available; using entity actors")
+        return None
+    return resolve_mention  # type: ignore[no-any-return]
+
+
+def _keep(tok: Token, top: Token) -> bool:
+    if tok.dep_ not in _KEEP:
+        return False
+    if tok.dep_ == "prep":  # only "of" phrases belong to a name: "the president of France"
+        return tok.lower_ == "of" and tok.head is top
+    return True
+
+
+def argument_bounds(tok: Token) -> tuple[int, int]:
+    """Token index range [i, j) of the noun phrase headed by ``tok`` (no clauses, lists, appositions)."""
+    lo, hi = tok.i, tok.i
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for child in cur.children:
+            if _keep(child, tok):
+                lo, hi = min(lo, child.i), max(hi, child.i)
+                stack.append(child)
+    return lo, hi + 1
+
+
+def resolve(article: Article, tok: Token) -> Argument:
+    """Resolve the phrase headed by ``tok`` to an actor id (or None)."""
+    doc = tok.doc
+    i, j = argument_bounds(tok)
+    span = doc[i:j]
+    start, end = article.span(span.start_char, span.end_char)
+    actor = None
+    resolver = _resolver()
+    if resolver is not None:
+        actor = resolver(article, start, end)
+    if actor is None:
+        actor = _entity_actor(article, start, end, tok)
+    if actor is None:
+        for child in tok.children:  # "its ally, Gondor, ..."
+            if child.dep_ == "appos":
+                return resolve(article, child)
+    return Argument(actor, span.text, tok)
+
+
+def _entity_actor(article: Article, start: int, end: int, tok: Token) -> str | None:
+    head_start = article.span(tok.idx, tok.idx)[0]
+    best = None
+    for ent in article.entities:
+        if ent.actor is None or ent.start < start or ent.end > end:
+            continue
+        if ent.start <= head_start < ent.end:
+            return ent.actor
+        best = best or ent.actor
+    return best
+
+
+def conjuncts(tok: Token) -> Iterator[Token]:
+    """``tok`` and the tokens joined to it by "and"/"or" ("Russia and Iran")."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ == "conj":
+            yield from conjuncts(child)
+
+
+def arguments(article: Article, tok: Token | None) -> list[Argument]:
+    """All arguments a phrase names: one per conjunct; a relative pronoun stands for its noun."""
+    if tok is None:
+        return []
+    if tok.tag_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+        tok = tok.head.head
+    return [resolve(article, t) for t in conjuncts(tok)]
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def pobj_of(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The object of the first preposition in ``preps`` hanging on ``tok``."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject (active) or agent (passive) of a verb, inherited along
+    conjunctions and control chains ("Russia and Iran agreed to restore ties")."""
+    cur = verb
+    for _ in range(6):
+        if is_passive(cur):
+            return pobj_of(cur, frozenset({"by"}))
+        subj = child(cur, "nsubj", "csubj")
+        if subj is not None:
+            return subj
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ in ("xcomp", "acomp", "conj", "advcl") and cur.head is not cur:
+            head = cur.head
+            if cur.dep_ == "xcomp":
+                obj = child(head, "dobj")
+                if obj is not None:  # object control: "urged Iran to ..."
+                    return obj
+            cur = head
+            continue
+        return None
+    return None

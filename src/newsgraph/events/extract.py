@@ -1,0 +1,250 @@
+"""The events stage: who did what to whom, from lexicon triggers and the dependency parse."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Event, Span
+from ..pipeline import stage
+from ..settings import Settings
+from .arguments import Argument, arguments, child, is_passive, pobj_of, resolve, subject_of
+from .context import OUTER, Context, clause_context
+from .lexicon import Lexicon, load_lexicon
+from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
+                       TARGET_PREPS, Match, find_triggers)
+
+log = logging.getLogger(__name__)
+
+Token = Any
+SpanFn = Callable[[Article, int, int], Any]
+
+# THREATEN codes by the root of the threatened act ("threatened to impose sanctions" -> 1312)
+THREAT_CODES = {"16": "131", "163": "1312", "161": "1313", "162": "1311", "164": "134",
+                "165": "135", "17": "137", "14": "133", "18": "138", "19": "138", "20": "138"}
+
+
+@dataclass(slots=True)
+class Roles:
+    sources: list[Argument]
+    targets: list[Argument]
+
+
+@functools.cache
+def _span_helpers() -> tuple[SpanFn | None, SpanFn | None]:
+    try:
+        from ..dates import date_for_span  # type: ignore[attr-defined]
+    except ImportError:
+        date_for_span = None
+    try:
+        from ..places import place_for_span  # type: ignore[attr-defined]
+    except ImportError:
+        place_for_span = None
+    return date_for_span, place_for_span
+
+
+# ---------------------------------------------------------------- arguments
+
+def _noun_source_tok(noun: Token, of_role: str | None) -> Token | None:
+    poss = child(noun, "poss")
+    if poss is not None:
+        return poss
+    by = pobj_of(noun, BY)
+    if by is not None:
+        return by
+    if of_role == "source":
+        return pobj_of(noun, OF)
+    return None
+
+
+def _modifier_actors(article: Article, noun: Token, skip: list[Token]) -> list[Argument]:
+    """"Russian airstrikes", "U.S. sanctions": a modifier that names an actor."""
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c not in skip:
+            arg = resolve(article, c)
+            if arg.actor is not None:
+                out.append(arg)
+    return out
+
+
+def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
+    verb = m.token
+    src_tok = subject_of(verb)
+    tgt_tok = None
+    if is_passive(verb):
+        subj = child(verb, "nsubjpass")
+        tgt_tok = subj if subj is not None and subj is not m.obj else None
+    else:
+        dobj = child(verb, "dobj")
+        if dobj is not None and dobj is not m.obj:
+            tgt_tok = dobj
+    tgt_tok = tgt_tok or child(verb, "dative")
+    if tgt_tok is None:
+        tgt_tok = pobj_of(verb, TARGET_PREPS)
+    if tgt_tok is None and m.obj is not None:
+        tgt_tok = pobj_of(m.obj, TARGET_PREPS)
+    sources = arguments(article, src_tok)
+    if src_tok is not None and src_tok.lemma_.lower() in lex.nouns and not any(a.actor for a in sources):
+        inner = _noun_source_tok(src_tok, None)  # "Russian airstrikes hit Kyiv"
+        sources = arguments(article, inner) if inner is not None else \
+            _modifier_actors(article, src_tok, [])
+    targets = arguments(article, tgt_tok)
+    if tgt_tok is not None and not any(a.actor for a in targets) and tgt_tok.lemma_.lower() in lex.nouns:
+        inner = _noun_source_tok(tgt_tok, None)  # "condemned an attack by X"
+        if inner is None:
+            inner = pobj_of(tgt_tok, TARGET_PREPS)  # "urged sanctions against Iran"
+        if inner is not None:
+            targets = arguments(article, inner)
+        else:
+            targets = _modifier_actors(article, tgt_tok, []) or targets
+    return Roles(sources, targets)
+
+
+def noun_roles(article: Article, m: Match) -> Roles:
+    noun, pattern = m.token, m.noun
+    of_role = pattern.of_role if pattern else None
+    between = pobj_of(noun, BETWEEN)
+    if between is not None:  # "talks between Russia and Ukraine"
+        return Roles(arguments(article, between), [])
+    src_tok = _noun_source_tok(noun, of_role)
+    tgt_tok = pobj_of(noun, TARGET_PREPS)
+    if tgt_tok is None and of_role == "target":
+        tgt_tok = pobj_of(noun, OF)
+    sources = arguments(article, src_tok)
+    if not sources:
+        sources = _modifier_actors(article, noun, m.extra)
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        if not sources:
+            sources = arguments(article, subject_of(head))
+        if tgt_tok is None:
+            tgt_tok = child(head, "dative") or pobj_of(head, TARGET_PREPS)
+    return Roles(sources, arguments(article, tgt_tok))
+
+
+# ---------------------------------------------------------------- events
+
+def _pairs(roles: Roles, category: str) -> list[tuple[Argument | None, Argument | None]]:
+    sources: list[Argument | None] = [a for a in roles.sources if a.actor] or [None]
+    targets: list[Argument | None] = [a for a in roles.targets if a.actor] or [None]
+    if targets == [None] and category in RECIPROCAL and len(sources) > 1:
+        return [(a, b) for a in sources for b in sources if a is not b]
+    return [(s, t) for s in sources for t in targets if s is not None or t is not None]
+
+
+def _confidence(m: Match, source: Argument | None, target: Argument | None, ctx: Context) -> float:
+    base = 0.5 + 0.08 * min(m.specificity, 3) if m.noun is None else 0.45 + 0.05 * m.specificity
+    if source is not None and target is not None:
+        base += 0.1
+    if ctx.modality == "hypothetical":
+        base -= 0.1
+    return round(max(0.05, min(0.95, base)), 2)
+
+
+def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexicon,
+          sent: Any, where: dict[int, tuple[Any, Any, Any]]) -> list[Event]:
+    cameo, pattern, trig = m.cameo, m.pattern, [m.token, *m.extra]
+    modality = ctx.modality
+    if ctx.threatened_by is not None:
+        cameo = THREAT_CODES.get(cameo) or THREAT_CODES.get(cameo[:2]) or "130"
+        pattern = "verb:threaten>" + pattern.split(":", 1)[1]
+        trig.append(ctx.threatened_by)
+        modality = "asserted" if modality == "hypothetical" else modality
+    category = lex.plover(cameo)
+    if category is None:
+        return []
+    lo, hi = min(t.idx for t in trig), max(t.idx + len(t) for t in trig)
+    t_start, t_end = article.span(lo, hi)
+    s_start, s_end = article.span(sent.start_char, sent.end_char)
+    date, date_from, place = _where(article, s_start, s_end, where)
+    events = []
+    for source, target in _pairs(roles, category):
+        events.append(Event(
+            category=category, cameo=cameo,
+            source=source.actor if source else None, target=target.actor if target else None,
+            start=s_start, end=s_end, trigger=Span(t_start, t_end), pattern=pattern,
+            date=date, date_from=date_from, place=place, negated=ctx.negated,
+            modality=modality, attributed_to=ctx.attributed_to,
+            intensity=lex.goldstein(cameo), confidence=_confidence(m, source, target, ctx),
+            source_text=source.text if source else None,
+            target_text=target.text if target else None))
+    return events
+
+
+def _where(article: Article, start: int, end: int,
+           cache: dict[int, tuple[Any, Any, Any]]) -> tuple[Any, Any, Any]:
+    if start not in cache:
+        date_fn, place_fn = _span_helpers()
+        date, date_from = date_fn(article, start, end) if date_fn else (None, None)
+        place = place_fn(article, start, end) if place_fn else None
+        cache[start] = (date, date_from, place)
+    return cache[start]
+
+
+def sentence_events(article: Article, sent: Any, lex: Lexicon,
+                    where: dict[int, tuple[Any, Any, Any]]) -> list[Event]:
+    verbs, nouns = find_triggers(sent, lex)
+    if not verbs and not nouns:
+        return []
+    fired = {m.token.i: m for m in verbs}
+    carriers = frozenset(i for i, m in fired.items()
+                         if m.token.lemma_.lower() not in OUTER
+                         and lex.plover(m.cameo) in CARRIER_CATEGORIES)
+    consumed = {m.obj.i for m in verbs if m.obj is not None}
+    events: list[Event] = []
+    for m in verbs:
+        verb = m.token
+        if verb.lemma_.lower() in OUTER and any(
+                c.dep_ == "xcomp" and c.i in fired for c in verb.children):
+            continue  # "agreed to restore ties": the inner verb carries the event
+        ctx = clause_context(article, verb, trigger_verbs=frozenset(fired), carriers=carriers)
+        if ctx.suppressed:
+            continue
+        roles = verb_roles(article, m, lex)
+        subj = subject_of(verb)
+        if subj is not None and subj.lemma_.lower() in lex.nouns:
+            consumed.add(subj.i)
+        events.extend(_emit(article, m, roles, ctx, lex=lex, sent=sent, where=where))
+    for m in nouns:
+        noun = m.token
+        if noun.i in consumed or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in carriers):
+            continue
+        head = noun.head
+        anchor = head if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS else noun
+        ctx = clause_context(article, anchor, trigger_verbs=frozenset(fired), carriers=carriers)
+        if ctx.suppressed:
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            ctx.negated = not ctx.negated
+        events.extend(_emit(article, m, noun_roles(article, m), ctx, lex=lex, sent=sent,
+                            where=where))
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen, out = set(), []
+    for e in events:
+        key = (e.category, e.source, e.target, e.trigger.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+@stage(requires=("doc", "actors", "places", "dates", "quotes"), assigns=("events",))
+def extract_events(article: Article, *, settings: Settings) -> None:
+    """Fill ``article.events`` from the parsed doc (one pass over its sentences)."""
+    doc = article.doc
+    if doc is None:
+        article.events = []
+        return
+    lex = load_lexicon()
+    where: dict[int, tuple[Any, Any, Any]] = {}
+    events: list[Event] = []
+    for sent in doc.sents:
+        events.extend(sentence_events(article, sent, lex, where))
+    article.events = events

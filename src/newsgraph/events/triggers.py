@@ -1,0 +1,126 @@
+"""Event triggers: verb patterns and event nouns matched on a parsed sentence.
+
+Cheap first: a token is looked at only when its lemma is a trigger in the lexicon; only
+then are its parse children inspected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon, NounPattern, VerbPattern
+
+Token = Any
+
+TARGET_PREPS = frozenset({"on", "against", "with", "to", "at", "into", "upon", "toward",
+                          "towards", "onto"})
+BETWEEN = frozenset({"between", "among"})
+BY = frozenset({"by"})
+OF = frozenset({"of"})
+# verbs that only carry an event noun: "launched strikes", "held talks", "carried out a raid"
+LIGHT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "hold", "make", "impose", "sign", "reach",
+    "begin", "start", "resume", "continue", "step", "intensify", "escalate", "announce",
+    "order", "approve", "authorize", "authorise", "unleash", "wage", "perpetrate", "commit",
+    "execute", "conclude", "strike", "seal", "ink", "open", "file", "lodge", "issue", "give",
+    "provide", "send", "deliver", "extend", "offer", "host", "have", "organize", "organise",
+    "lead", "plan", "agree", "declare", "initiate", "undertake", "pursue", "press", "expand",
+    "renew", "step", "orchestrate", "mastermind", "claim", "pledge", "promise", "propose",
+    "sign", "finalize", "finalise", "broker", "attend", "join", "tighten", "slap", "levy",
+})
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+CARRIER_CATEGORIES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT",
+                                "PROTEST", "CONCEDE"})
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
+
+
+@dataclass(slots=True)
+class Match:
+    token: Token
+    cameo: str
+    pattern: str
+    specificity: int
+    obj: Token | None = None  # the object token the pattern consumed
+    extra: list[Token] = field(default_factory=list)  # other trigger words
+    noun: NounPattern | None = None
+
+
+def _object_keys(tok: Token) -> set[str]:
+    lemma = tok.lemma_.lower()
+    keys = {lemma}
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound"):
+            keys.add(f"{c.lemma_.lower()} {lemma}")
+    return keys
+
+
+def _particles(verb: Token) -> dict[str, Token]:
+    out: dict[str, Token] = {}
+    for c in verb.children:
+        if c.dep_ in PARTICLE_DEPS:
+            out.setdefault(c.lower_, c)
+            for g in c.children:  # "pulled out of": out -> of
+                if g.dep_ in ("prep", "prt"):
+                    out.setdefault(g.lower_, g)
+    return out
+
+
+def _verb_objects(verb: Token, particles: dict[str, Token]) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
+    for p in particles.values():
+        objs.extend(c for c in p.children if c.dep_ == "pobj")
+    return objs
+
+
+def match_verb(verb: Token, patterns: list[VerbPattern]) -> Match | None:
+    """The most specific verb pattern whose particles, object and frame fit the parse."""
+    particles = _particles(verb)
+    objs = _verb_objects(verb, particles)
+    has_obj = any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    has_clause = any(c.dep_ == "ccomp" for c in verb.children)
+    keyed: list[tuple[Token, set[str]]] | None = None
+    for p in patterns:
+        if (p.frame == "intr" and (has_obj or has_clause)) or (p.frame == "tr" and not has_obj):
+            continue
+        if any(x not in particles for x in p.particles):
+            continue
+        extra = [particles[x] for x in p.particles]
+        if p.obj is None:
+            return Match(verb, p.cameo, p.name, p.specificity, None, extra)
+        if keyed is None:
+            keyed = [(o, _object_keys(o)) for o in objs]
+        for obj, keys in keyed:
+            if p.obj in keys:
+                return Match(verb, p.cameo, p.name, p.specificity, obj, extra + [obj])
+    return None
+
+
+def match_noun(noun: Token, patterns: list[NounPattern]) -> Match | None:
+    mods = {c.lemma_.lower(): c for c in noun.children if c.dep_ in ("amod", "compound")}
+    for p in patterns:
+        if p.modifier is None:
+            return Match(noun, p.cameo, p.name, 0, None, [], p)
+        if p.modifier in mods:
+            return Match(noun, p.cameo, p.name, 1, None, [mods[p.modifier]], p)
+    return None
+
+
+def find_triggers(sent: Any, lex: Lexicon) -> tuple[list[Match], list[Match]]:
+    """Verb and noun triggers of one sentence (lexicon lookup first, parse second)."""
+    verbs, nouns = [], []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        pos = tok.pos_
+        if pos in VERB_POS and lemma in lex.verbs:
+            m = match_verb(tok, lex.verbs[lemma])
+            if m is not None:
+                verbs.append(m)
+        elif pos in NOUN_POS and lemma in lex.nouns and tok.dep_ != "compound":
+            m = match_noun(tok, lex.nouns[lemma])
+            if m is not None:
+                nouns.append(m)
+    return verbs, nouns
