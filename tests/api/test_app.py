@@ -106,9 +106,15 @@ def test_search_finds_words_ranked_with_snippets(client):
     assert client.get("/search", params={"q": '"unbalanced'}).json() == []
 
 
-def test_search_without_query_is_422_in_error_shape(client):
-    body = assert_error_shape(client.get("/search"), 422, "E422")
+@pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "   "}, {"q": "war\x00"}, {"q": "x" * 501}])
+def test_search_without_words_is_422_in_error_shape(client, params):
+    body = assert_error_shape(client.get("/search", params=params), 422, "E422")
     assert "query.q" in body["error"]
+
+
+@pytest.mark.parametrize("q", ["*", "AND", "a OR", "NEAR(", '"', "col:x", "^", "title:"])
+def test_search_survives_fulltext_syntax(client, q):
+    assert client.get("/search", params={"q": q}).status_code == 200
 
 
 def test_events_filter_by_actor_category_and_dates(client):

@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..store import EventQuery, SQLiteStore
 from .errors import install_error_handlers
 from .models import (ArticleOut, Category, ErrorOut, EventHit, Health, IngestIn, IngestResult,
-                     IsoDate, Pair, SearchHit, Summary, TextIn, TimelinePoint)
+                     IsoDate, Pair, SearchHit, SearchWords, Summary, TextIn, TimelinePoint)
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ def _add_read_routes(app: FastAPI) -> None:
         return doc
 
     @app.get("/search", response_model=list[SearchHit], tags=["articles"])
-    def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
+    def search(request: Request, q: Annotated[SearchWords, Query(min_length=1, max_length=500)],
                limit: Limit = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 syntax; plain words are ANDed)."""
         return _store(request).search(q, limit=limit)

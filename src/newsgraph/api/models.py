@@ -32,8 +32,18 @@ def _category(value: str | None) -> str | None:
     return value.upper()
 
 
+def _search_words(value: str) -> str:
+    # the store's FTS5 fallback fails on blank queries and NUL characters
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    if not value.strip():
+        raise ValueError("must contain at least one word")
+    return value
+
+
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
 Category = Annotated[str, AfterValidator(_category)]
+SearchWords = Annotated[str, AfterValidator(_search_words)]
 
 
 class _Open(BaseModel):
