@@ -28,6 +28,7 @@ ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 PERSON_NAMES = {"jordan", "chad", "georgia", "victoria", "israel", "india", "kenya", "paris"}
 PRE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
 POST_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ"}
+PATRONYMIC = {"bin", "ibn", "bint", "ben"}
 
 
 @dataclass(slots=True)
@@ -120,13 +121,21 @@ class Resolver:
                 return found[1]
         return None
 
+    def is_phrase_head(self, k: int) -> bool:
+        """Token ``k`` heads its noun phrase (not "military" in "military involvement")."""
+        token = self.doc[k]
+        if not token.pos_:
+            return True  # no tagger: trust the lexicon
+        return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound", "amod")
+
     def sector_of(self, state: ActorEntry, i: int, j: int) -> ActorEntry | None:
         """"Iranian police", "Russia's army": a state word modifying a group noun."""
         k = j + 1 if j < len(self.doc) and self.lowers[j] in ("'s", "’s") else j
         role: RoleEntry | None = None
         if k < len(self.doc):
             found = self.gaz.roles.match_at(self.lowers, self.texts, k, len(self.doc))
-            role = found[1] if found else None
+            if found is not None and self.is_phrase_head(k + found[0] - 1):
+                role = found[1]
         if role is None:
             head = self.doc[i:j].root
             if head.dep_ in ("amod", "compound", "poss", "nmod") and j <= head.head.i <= j + 3:
@@ -162,6 +171,8 @@ class Resolver:
         """An unknown organisation: a state body ("Russian Defence Ministry") or a slug."""
         country = None
         for a, b, entry in self.gaz.names.scan(self.lowers, self.texts, start=i, end=j):
+            if entry.source == "actor" and entry.kind != "person" and a == _skip_the(self.lowers, i):
+                return entry  # "Basij militia", "Hamas fighters"
             if entry.kind == "state" and entry.source in ("country", "adjective"):
                 country = country or entry.country
         role = None
@@ -256,7 +267,7 @@ class Resolver:
             person = records.get(full) or self.new_person(full)
             records[full] = person
             if full == key and person.entry is None:
-                person.name = self.doc[i:j].text
+                person.name = self.doc[i:_strip_possessive(self.lowers, i, j)].text
             titles, country, affiliation = self.context_window(i, j)
             self.merge_context(person, titles, country, affiliation, self.lowers[i0:i])
         for n, (ent, i0, i, j, key) in enumerate(people):
@@ -264,6 +275,19 @@ class Resolver:
             entry = self.person_entry(person)
             self.set_actor(ent, i0, j, entry)
             self.person_titles[entry.id] = person.titles
+
+    def relabel_surnames(self) -> None:
+        """An unresolved ORG/GPE/NORP that is the surname of a PERSON here is that person."""
+        full = [person_key(self.texts[i:j]) for e, i, j in self.spans if e.label == "PERSON"]
+        full = [k for k in full if len(k) > 1]
+        if not full:
+            return
+        for ent, i, j in self.spans:
+            if ent.actor is not None or ent.label not in ("ORG", "GPE", "NORP"):
+                continue
+            key = person_key(self.texts[i:j])
+            if key and any(len(f) > len(key) and _ends_with(f, key) for f in full):
+                ent.label = "PERSON"
 
     def relabel_city_persons(self) -> None:
         """A lone one-word PERSON that is a city ("Shiraz's representative") is a GPE."""
@@ -352,6 +376,16 @@ class Resolver:
                             main_state=self.main_state, entries=dict(self.entries))
 
 
+def _strip_possessive(lowers: list[str], i: int, j: int) -> int:
+    while j > i + 1 and lowers[j - 1] in ("'s", "’s", "'", "’"):
+        j -= 1
+    return j
+
+
+def _skip_the(lowers: list[str], i: int) -> int:
+    return i + 1 if lowers[i] == "the" else i
+
+
 def _is_body(lowers: list[str]) -> bool:
     """An ORG made of a bare state body ("the Foreign Ministry", "Parliament")."""
     return any(w in ("ministry", "parliament", "government", "army", "police", "military",
@@ -383,9 +417,12 @@ def _canonical_names(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 
 def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """A short form of a full name: its surname(s), or the given name of "Faisal bin Farhan"."""
     lf = [w.lower() for w in full]
     ls = [w.lower() for w in short]
     if lf[-len(ls):] == ls:
+        return True
+    if len(ls) == 1 and lf[0] == ls[0] and any(w in PATRONYMIC for w in lf[1:]):
         return True
     return len(ls) == 1 and lf[-1].split("-")[-1] == ls[0].split("-")[-1] and len(ls[0]) > 2
 
@@ -410,6 +447,7 @@ def resolve_actors(article: Article, *, settings: Settings) -> None:
         if ent.label != "ORG":
             res.resolve_named(ent, i, j)
     res.compute_main_state()
+    res.relabel_surnames()
     for ent, i, j in named:
         if ent.label == "ORG" and ent.actor is None:
             res.resolve_named(ent, i, j)
