@@ -181,6 +181,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
                      repeat=args.repeat, settings=_settings(args))
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .api import serve
+
+    serve(Path(args.db), host=args.host, port=args.port)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from importlib import resources
 
@@ -262,6 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     db_option(p)
     p.set_defaults(fn=cmd_export)
+
+    p = sub.add_parser("serve", help="REST API (OpenAPI at /docs) over a store")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    db_option(p)
+    p.set_defaults(fn=cmd_serve)
 
     p = sub.add_parser("evaluate", help="score the pipeline on the gold sets; writes docs/quality.md")
     p.add_argument("--eval-dir", default="../shared/eval")

@@ -82,3 +82,10 @@ def test_pairs_and_timeline(tmp_path):
                                              text="Washington imposed sanctions on Moscow again.")])
     assert store.pairs()[0]["events"] == 2
     assert [r["period"] for r in store.timeline("RUS", "USA")] == ["2024-03"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\x00", '"', "AND"])
+def test_search_odd_queries_return_nothing_not_crash(tmp_path, query):
+    store = open_store(tmp_path / "s.db")
+    store.load([make_article()])
+    assert store.search(query) == []

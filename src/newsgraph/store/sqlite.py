@@ -141,6 +141,9 @@ class SQLiteStore:
     # -- reading -------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 syntax; plain words are ANDed)."""
+        query = query.replace("\x00", " ")
+        if not query.strip():
+            return []
         sql = ("SELECT a.id, a.title, a.published, a.uri,"
                " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
@@ -149,6 +152,8 @@ class SQLiteStore:
             rows = self.db.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError:
             quoted = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            if not quoted:
+                return []
             rows = self.db.execute(sql, (quoted, limit)).fetchall()
         return [dict(r) for r in rows]
 
