@@ -98,6 +98,7 @@ _BOILER_OPEN_RE = re.compile(
     r"related:|related (?:stories|articles)|more from|see also|advertisement|tags:|source:)",
     re.IGNORECASE,
 )
+_BYLINE_RE = re.compile(r"^(?:By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\.?$|\W*$|[A-Z]{1,4}\.$)")
 _YEAR_RE = re.compile(r"\b(?:in|since|from|until)\s+(?:\w+\s+)?(?:19|20)\d\d\b")
 _CREDIT_END_RE = re.compile(r"[\s.][-–—]\s*(?:[A-Z]{2,}\W*)?$")  # "... he said.-VNA"
 _ABBREV_END_RE = re.compile(
@@ -128,11 +129,13 @@ class Line:
     quote_open: bool = False
     lower_open: bool = False
     closing: bool = False
+    byline: bool = False  # "By Staff Reporter." or a bare "." / "ST." fragment
     boilerplate: bool = False  # opens like a site footer ("All rights reserved", "Read more")
     lede_day: bool = False  # first sentence names a day ("on Thursday", "yesterday")
     lede_perfect: bool = False  # first sentence in the present perfect ("has prompted")
     lede_attrib: bool = False  # first sentence carries an attribution ("said", "reported")
     first_len: int = 0  # words in the first sentence
+    single: bool = False  # the line is one sentence
     mentions_year: bool = False  # background paragraphs cite past years
     open_words: list[str] = field(default_factory=list)  # lowercase content words among the first five
     head_words: list[str] = field(default_factory=list)  # content words of the first part
@@ -208,11 +211,13 @@ def _add_shape(line: Line, head: str, tail: str) -> None:
     first_word = first.split(maxsplit=1)[0].strip(",;:").lower() if first else ""
     line.anaphoric = first_word in _ANAPHORIC_OPENERS and first_word not in ("the",)
     line.dateline = bool(_DATELINE_RE.match(head[:120]))
+    line.byline = bool(_BYLINE_RE.match(head[:60]))
     line.boilerplate = bool(_BOILER_OPEN_RE.match(head[:80]))
     line.closing = bool(_CLOSING_RE.search(tail[-300:]) or _CREDIT_END_RE.search(tail[-20:]))
     line.opening = head[:200].lower()
     first_sentence = _SENT_END_RE.split(head[:600], maxsplit=1)[0]
     line.first_len = len(first_sentence.split())
+    line.single = line.first_len == line.n_words
     line.lede_day = bool(_DAY_RE.search(first_sentence))
     line.lede_perfect = bool(_PERFECT_RE.search(first_sentence))
     line.lede_attrib = bool(_ATTRIB_RE.search(first_sentence))
