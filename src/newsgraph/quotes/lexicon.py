@@ -49,7 +49,8 @@ def is_speech(token: Any, kinds: tuple[str, ...] = ("speech", "report")) -> bool
 
 
 def is_quote_mark(token: Any) -> bool:
-    return len(token.text) == 1 and token.text in QUOTE_CHARS
+    text = token.text
+    return len(text) == 1 and text in QUOTE_CHARS or text in ("''", "``")
 
 
 def is_break(token: Any) -> bool:

@@ -15,6 +15,8 @@ Rules:
 - Single quotes (‘…’ and '…') pair only outside double quotes, within one line and
   ``max_single_chars``, opening before a letter and closing before a non-letter, so
   apostrophes (Shiraz’s, don't) never pair.
+- Two apostrophes ``''`` (and two backticks ``````) are a double mark, as in older
+  newswire text: ``''Yes,'' he said``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ SINGLE_MARKS = "‘’'"
 _OPEN_CONTEXT = "([{—–-/"
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…"
 _TRIM = " \t\r\n\u00a0,;:"
-_DOUBLE_RE = re.compile(f"[{DOUBLE_MARKS}]")
+_DOUBLE_RE = re.compile(f"''|``|[{DOUBLE_MARKS}]")  # '' and `` stand for a double mark
 _SINGLE_RE = re.compile(f"[{SINGLE_MARKS}]")
 
 
@@ -48,10 +50,12 @@ class QuoteSpan:
     single: bool = False  # single quotation marks
 
 
-def _role(text: str, i: int, lo: int, hi: int) -> str:
-    """'open', 'close' or 'either' for the quotation mark at ``text[i]``."""
+def _role(text: str, i: int, lo: int, hi: int, width: int = 1) -> str:
+    """'open', 'close' or 'either' for the quotation mark at ``text[i:i + width]``."""
+    if width == 2:
+        return "open" if text[i] == "`" else "either"
     left = text[i - 1] if i > lo else None
-    right = text[i + 1] if i + 1 < hi else None
+    right = text[i + width] if i + width < hi else None
     left_open = left is None or left.isspace() or left in _OPEN_CONTEXT or left in DOUBLE_MARKS
     right_open = right is None or right.isspace() or right in _CLOSE_CONTEXT
     if left_open and not right_open:
@@ -78,14 +82,14 @@ def _opens_with_mark(text: str, lo: int, hi: int) -> int | None:
     i = lo
     while i < hi and text[i].isspace():
         i += 1
-    if i < hi and text[i] in DOUBLE_MARKS and _role(text, i, lo, hi) != "close":
+    if i < hi and (m := _DOUBLE_RE.match(text, i, hi)) and _role(text, i, lo, hi, m.end() - i) != "close":
         return i
     return None
 
 
 def _make(text: str, open_mark: int, close_mark: int | None, end: int, *,
           continued: bool = False, single: bool = False) -> QuoteSpan | None:
-    start = open_mark + 1
+    start = open_mark + (2 if text[open_mark:open_mark + 2] in ("''", "``") else 1)
     stop = close_mark if close_mark is not None else end
     while start < stop and text[start] in _TRIM:
         start += 1
@@ -107,7 +111,7 @@ def _double_quotes(text: str, *, max_chars: int) -> list[QuoteSpan]:
             i = m.start()
             if i == opened:
                 continue
-            role = _role(text, i, lo, hi)
+            role = _role(text, i, lo, hi, m.end() - i)
             if opened is None:
                 if role != "close":
                     opened = i
@@ -139,7 +143,7 @@ def _single_quotes(text: str, taken: list[QuoteSpan], *, max_chars: int) -> list
         opened: int | None = None
         for m in _SINGLE_RE.finditer(text, lo, hi):
             i, ch = m.start(), m.group()
-            if any(a <= i <= b for a, b in inside):
+            if any(a <= i <= b + 1 for a, b in inside) or "''" in text[max(lo, i - 1):i + 2]:
                 continue
             left = text[i - 1] if i > lo else " "
             right = text[i + 1] if i + 1 < hi else " "

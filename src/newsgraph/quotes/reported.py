@@ -52,27 +52,44 @@ def _clause(verb: Any) -> Any | None:
     return span if len(span) >= 2 else None
 
 
+def _skip_time(doc: Any, i: int, end: int) -> int:
+    """Skip ``Monday`` / ``on Tuesday`` after a cue verb."""
+    while i < end and (doc[i].ent_type_ in ("DATE", "TIME") or doc[i].lower_ == "on"
+                       and i + 1 < end and doc[i + 1].ent_type_ in ("DATE", "TIME")):
+        i += 1
+    return i
+
+
 def _tail(verb: Any) -> tuple[Any, Any] | None:
-    """``<clause>, said X.`` or ``<clause>, X said.`` at a sentence end: (clause, speaker)."""
+    """``<clause>, said X.`` / ``<clause>, X said.`` at a sentence end, or mid-sentence
+    between commas (``... usually full, Tompkins said, on game days``): (content, speaker).
+
+    The content is the clause before the comma at a sentence end, else the whole sentence.
+    """
     sent, doc = verb.sent, verb.doc
     end = sent.end
     while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if verb.i + 1 < end and doc[verb.i - 1].text == ",":  # ", said X."
-        np_, comma = doc[verb.i + 1:end], verb.i - 1
-    elif verb.i + 1 == end:  # ", X said."
+    if verb.i - 1 > sent.start and doc[verb.i - 1].text == ",":  # ", said X"
+        comma = verb.i - 1
+        stop = next((t.i for t in doc[verb.i + 1:end] if t.text == ","), end)
+        np_, group_end = doc[verb.i + 1:stop], stop
+    else:  # ", X said"
         comma = next((t.i for t in reversed(doc[max(sent.start, verb.i - 7):verb.i]) if t.text == ","),
                      None)
         if comma is None:
             return None
-        np_ = doc[comma + 1:verb.i]
+        np_, group_end = doc[comma + 1:verb.i], _skip_time(doc, verb.i + 1, end)
+    if group_end == end:
+        content = trim(doc[sent.start:comma])
+    elif doc[group_end].text == "," and group_end + 2 < end:
+        content = trim(doc[sent.start:sent.end])
     else:
         return None
-    clause = trim(doc[sent.start:comma])
-    if not 0 < len(np_) <= 6 or len(clause) < 4 or not all(
-            t.pos_ in _NP_OK or t.text in ("-", "'s", "’s") for t in np_):
+    if not 0 < len(np_) <= 6 or comma - sent.start < 4 or not all(
+            t.pos_ in _NP_OK or t.text in ("-", "'s", "’s", ".") for t in np_):
         return None
-    return clause, trim(np_)
+    return content, trim(np_)
 
 
 def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:

@@ -143,7 +143,10 @@ def _convention_ok(text: str, quote: QuoteSpan, first: Any) -> bool:
     if quote.close_mark is None:
         return False
     before = text[quote.close_mark - 1] if quote.close_mark > 0 else ""
-    after = text[quote.close_mark + 1:quote.close_mark + 2]
+    k = quote.close_mark + 1
+    while k < len(text) and text[k] in "'`":
+        k += 1
+    after = text[k:k + 1]
     return before in ",?!—–-…" or after in (",", "—", "–") or is_speech(first) or (
         first.lower_ in PRONOUNS and first.i + 1 < len(first.doc) and is_speech(first.doc[first.i + 1]))
 
