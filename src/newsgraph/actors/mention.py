@@ -38,7 +38,8 @@ def resolve_mention(article: Article, start: int, end: int) -> str | None:
     for m in inside:
         if m.start <= article.start + head.idx < m.end:
             return m.actor
-    found = _by_role(index, span, head, inside, start) or _by_pronoun(index, head, start)
+    found = (_by_role(index, span, head, inside, start) or _by_pronoun(index, head, start)
+             or _by_surname(index, head))
     if found is None and inside:
         found = inside[0].actor
     if found is not None:
@@ -151,6 +152,17 @@ def _by_pronoun(index: ArticleIndex, head: Any, start: int) -> str | None:
     for m in reversed(index.mentions):
         if m.end <= start and m.kind in kinds:
             return m.actor
+    return None
+
+
+def _by_surname(index: ArticleIndex, head: Any) -> str | None:
+    """A capitalised word that is the last name of a person actor here ("PENCE", "Pence")."""
+    if not head.text[:1].isupper() or len(head.text) < 3:
+        return None
+    word = head.lower_
+    for actor in index.article.actors:
+        if actor.kind == "person" and actor.name.lower().split()[-1] == word:
+            return actor.id
     return None
 
 

@@ -187,7 +187,22 @@ class Resolver:
         if not slugify(name):
             return None
         return ActorEntry(id=slugify(name), name=name, kind="organization", country=country,
-                          role=org_role(name) or (role if country else None), label="ORG")
+                          role=org_role(name) or (role if country else None), source="org",
+                          label="ORG")
+
+    def join_short_orgs(self) -> None:
+        """"The Post" after "The New York Post": a short form takes the long form's actor."""
+        orgs = []
+        for ent, i, j in self.spans:
+            entry = self.entries.get(ent.actor or "")
+            if entry is not None and entry.kind == "organization":
+                orgs.append((ent, i, j, tuple(strip_name(self.texts[i:j])), entry))
+        for ent, i, j, key, entry in orgs:
+            if entry.source != "org":
+                continue
+            longer = [o for o in orgs if len(o[3]) > len(key) and _ends_with(o[3], key)]
+            if longer:
+                self.set_actor(ent, i, j, max(longer, key=lambda o: len(o[3]))[4])
 
     def compute_main_state(self) -> None:
         counts: Counter[str] = Counter()
@@ -451,6 +466,7 @@ def resolve_actors(article: Article, *, settings: Settings) -> None:
     for ent, i, j in named:
         if ent.label == "ORG" and ent.actor is None:
             res.resolve_named(ent, i, j)
+    res.join_short_orgs()
     for ent, i, j in res.spans:
         if ent.label == "PERSON" and ent.actor is None:
             res.resolve_named(ent, i, j)
