@@ -21,6 +21,7 @@ import logging
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import repeat
 
 from newsgraph.segment.paragraphs import Line, split_lines
 
@@ -353,7 +354,7 @@ def _dump_idf(texts: list[Line]) -> dict[str, float]:
 
 
 def _weight(words: set[str], idf: dict[str, float]) -> float:
-    return sum(idf.get(word, 1.0) for word in words)
+    return sum(map(idf.get, words, repeat(1.0)))
 
 
 def _share(words: set[str], pool: set[str], idf: dict[str, float]) -> float:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _FEATURE_CHARS = 4000  # chars read from each end of a long line for features
 
@@ -272,21 +273,17 @@ def _caption_shape(head: str, words: list[str], last: str) -> float:
 
 
 def _add_words(line: Line, head: str, tail: str) -> None:
-    head_tokens = _WORD_RE.findall(head[:1500])
-    line.head_words = _content(head_tokens[:120])
-    line.open_words = _content([t for t in head_tokens[:5] if t[:1].islower()])
-    line.head_names = _names(head_tokens[:60])
-    line.all_names = _names(_WORD_RE.findall(head))
-    if tail is head:
-        tail_tokens = _WORD_RE.findall(tail[-1500:]) if len(tail) > 1500 else head_tokens
-    else:
-        tail_tokens = _WORD_RE.findall(tail[-1500:])
-    line.tail_words = _content(tail_tokens[-120:])
-    if len(head) < 2 * _FEATURE_CHARS and tail is head:
-        all_tokens = _WORD_RE.findall(head)
-        line.all_names = _names(all_tokens)
+    tokens = _WORD_RE.findall(head)  # head is at most _FEATURE_CHARS long
+    line.head_words = _content(tokens[:120])
+    line.open_words = _content([t for t in tokens[:5] if t[:1].islower()])
+    line.head_names = _names(tokens[:60])
+    line.all_names = _names(tokens)
+    if tail is not head:
+        tokens = _WORD_RE.findall(tail[-1500:])
+    line.tail_words = _content(tokens[-120:]) if len(tokens) > 120 else line.head_words
 
 
+@lru_cache(maxsize=65536)
 def _norm(token: str) -> str:
     word = token.lower().replace("’", "'")
     if word.endswith("'s"):
@@ -298,14 +295,8 @@ def _norm(token: str) -> str:
 
 
 def _content(tokens: list[str]) -> list[str]:
-    out = []
-    for token in tokens:
-        if token[0].isdigit():
-            continue
-        word = _norm(token)
-        if len(word) > 2 and word not in _STOPWORDS:
-            out.append(word)
-    return out
+    words = (_norm(token) for token in tokens if not token[0].isdigit())
+    return [word for word in words if len(word) > 2 and word not in _STOPWORDS]
 
 
 def _names(tokens: list[str]) -> list[str]:
