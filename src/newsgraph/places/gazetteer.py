@@ -65,7 +65,7 @@ def normalize(name: str) -> str:
     key = name.casefold().replace(".", "")
     if "-" in key or "  " in key or not key.isprintable() or key != key.strip():
         key = _SPACES.sub(" ", key).strip()
-    if "st" in key:  # "Saint Petersburg" = "St. Petersburg"
+    if "st" in key or "saint" in key:  # "Saint Petersburg" = "St. Petersburg"
         key = _SAINT.sub("st", key)
     return key
 
