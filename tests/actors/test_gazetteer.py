@@ -54,3 +54,23 @@ def test_role_nouns_map_to_agent_codes(phrase: str, role: str, kind: str) -> Non
 def test_cities_know_their_country() -> None:
     cities = load_gazetteer().cities
     assert cities["shiraz"] == "IRN" and cities["moscow"] == "RUS"
+
+
+def test_cameo_code_composes_country_and_role() -> None:
+    from newsgraph.actors import cameo_code
+    from newsgraph.model import Actor
+
+    assert cameo_code(Actor("IRN", "Iran", "state", "IRN", "GOV")) == "IRN"
+    assert cameo_code(Actor("IRN-MIL", "Iran military", "group", "IRN", "MIL")) == "IRNMIL"
+    assert cameo_code(Actor("vladimir-putin", "Vladimir Putin", "person", "RUS", "GOV")) == "RUSGOV"
+    assert cameo_code(Actor("nato", "NATO", "organization", None, "IGO")) == "NATO"
+
+
+def test_short_dictionary_stems_are_not_prefixes() -> None:
+    from newsgraph.actors.gazetteer import PhraseTable
+
+    table = PhraseTable()
+    table.add(["the", "au"], "AU", case_sensitive=False, prefix=True)
+    table.add(["bulgar"], "BUL", case_sensitive=False, prefix=True)
+    words = ["the", "australian", "bulgarian", "the", "au"]
+    assert [v for _, _, v in table.scan(words, words)] == ["BUL", "AU"]

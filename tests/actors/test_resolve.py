@@ -94,3 +94,23 @@ def test_entity_offsets_stay_in_the_source(make_article: MakeArticle) -> None:
     article = make_article("Officials in Kyiv said the Kremlin lied.")
     for ent in article.entities:
         assert article.source.text[ent.start:ent.end] == ent.text
+
+
+@pytest.mark.slow
+def test_adjective_use_of_a_group_noun_keeps_the_state(make_article: MakeArticle) -> None:
+    article = make_article("The source opposed Russia's military involvement in Ukraine.")
+    assert _actor_ids(article) == {"RUS", "UKR"}
+
+
+@pytest.mark.slow
+def test_short_org_name_joins_the_long_one(make_article: MakeArticle) -> None:
+    article = make_article("The New York Post reported the story. The Post said sources confirmed it.")
+    assert [e.actor for e in article.entities if "Post" in e.text] == ["new-york-post"] * 2
+
+
+@pytest.mark.slow
+def test_surname_tagged_as_org_joins_the_person(make_article: MakeArticle) -> None:
+    article = make_article("Foreign Minister Hossein Amir-Abdollahian of Iran visited Riyadh. "
+                           "Amir-Abdollahian said ties would improve.")
+    person = article.actor("hossein-amir-abdollahian")
+    assert person is not None and person.mentions == 2 and person.country == "IRN"

@@ -61,7 +61,7 @@ class PhraseTable:
         if not tokens:
             return
         key = tuple(t.lower() for t in tokens)
-        if prefix:
+        if prefix and len(key[-1]) >= 3:  # a shorter stem ("au*") would match too much
             self.prefixes.setdefault(key[0][:3], []).append((key, value))
             return
         shape = tuple(_shape(t) if case_sensitive else ANY for t in tokens)

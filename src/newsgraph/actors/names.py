@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from typing import TYPE_CHECKING
+
 from .gazetteer import ActorEntry
+
+if TYPE_CHECKING:
+    from ..model import Actor
 
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "dame",
               "prof", "prof.", "professor", "mister", "madam", "madame", "monsieur"}
@@ -68,3 +73,13 @@ def org_role(name: str) -> str | None:
         if any(w in keys for w in words):
             return role
     return None
+
+
+def cameo_code(actor: ActorEntry | "Actor") -> str:
+    """A CAMEO-style code for an actor: "IRN", "IRNMIL", a person as country + role ("RUSGOV"),
+    an organisation with a country as country + role, else its id upper-cased ("NATO")."""
+    if actor.kind == "state":
+        return actor.id
+    if actor.country and actor.kind in ("group", "person", "organization"):
+        return actor.country + (actor.role or "")
+    return actor.id.upper()
