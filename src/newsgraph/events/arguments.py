@@ -43,7 +43,7 @@ def _keep(tok: Token, top: Token) -> bool:
     if tok.dep_ not in _KEEP:
         return False
     if tok.dep_ == "prep":  # only "of" phrases belong to a name: "the president of France"
-        return tok.lower_ == "of" and tok.head is top
+        return tok.lower_ == "of" and tok.head.i == top.i
     return True
 
 
@@ -141,7 +141,7 @@ def subject_of(verb: Token) -> Token | None:
             return subj
         if cur.dep_ == "relcl":
             return cur.head
-        if cur.dep_ in ("xcomp", "acomp", "conj", "advcl") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "acomp", "conj", "advcl") and cur.head.i != cur.i:
             head = cur.head
             if cur.dep_ == "xcomp":
                 obj = child(head, "dobj")

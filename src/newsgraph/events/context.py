@@ -85,7 +85,7 @@ def clause_context(article: Article, trigger: Token, *, trigger_verbs: frozenset
     cur = trigger
     for _ in range(8):
         dep, head = cur.dep_, cur.head
-        if head is cur or dep not in ("xcomp", "ccomp", "conj", "acomp", "advcl", "parataxis", "pcomp"):
+        if head.i == cur.i or dep not in ("xcomp", "ccomp", "conj", "acomp", "advcl", "parataxis", "pcomp"):
             break
         lemma = head.lemma_.lower()
         if dep == "conj":

@@ -71,16 +71,37 @@ def _modifier_actors(article: Article, noun: Token, skip: list[Token]) -> list[A
     return out
 
 
+def _nested_targets(article: Article, tok: Token, depth: int = 3) -> list[Argument]:
+    """An actor inside the object: "welcomed a resumption of ties with Osgiliath"."""
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = []
+        for cur in frontier:
+            for prep in cur.children:
+                if prep.dep_ != "prep":
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if prep.lower_ in TARGET_PREPS or prep.lower_ in BETWEEN:
+                        found = [a for a in arguments(article, obj) if a.actor]
+                        if found:
+                            return found
+                    nxt.append(obj)
+        frontier = nxt
+    return []
+
+
 def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
     verb = m.token
     src_tok = subject_of(verb)
     tgt_tok = None
     if is_passive(verb):
         subj = child(verb, "nsubjpass")
-        tgt_tok = subj if subj is not None and subj is not m.obj else None
+        tgt_tok = subj if subj is not None and (m.obj is None or subj.i != m.obj.i) else None
     else:
         dobj = child(verb, "dobj")
-        if dobj is not None and dobj is not m.obj:
+        if dobj is not None and (m.obj is None or dobj.i != m.obj.i):
             tgt_tok = dobj
     tgt_tok = tgt_tok or child(verb, "dative")
     if tgt_tok is None:
@@ -93,6 +114,12 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
         sources = arguments(article, inner) if inner is not None else \
             _modifier_actors(article, src_tok, [])
     targets = arguments(article, tgt_tok)
+    if tgt_tok is None:  # "contributed a million euros to Gondor"
+        dobj = child(verb, "dobj")
+        if dobj is not None:
+            targets = arguments(article, pobj_of(dobj, TARGET_PREPS))
+    elif not any(a.actor for a in targets) and tgt_tok.lemma_.lower() not in lex.nouns:
+        targets = _nested_targets(article, tgt_tok) or targets
     if tgt_tok is not None and not any(a.actor for a in targets) and tgt_tok.lemma_.lower() in lex.nouns:
         inner = _noun_source_tok(tgt_tok, None)  # "condemned an attack by X"
         if inner is None:

@@ -116,3 +116,14 @@ def load_lexicon() -> Lexicon:
     for nouns in lex.nouns.values():
         nouns.sort(key=lambda n: n.modifier is None)
     return lex
+
+
+# CAMEO codes a stated intention ("will meet", "plans to send aid") as 03x by the intended act
+_INTENT = {"04": "036", "045": "039", "046": "036", "05": "032", "057": "030", "06": "031",
+           "061": "0311", "062": "0312", "063": "0313", "064": "0314", "07": "033",
+           "071": "0331", "072": "0332", "073": "0333", "074": "0334", "08": "035"}
+
+
+def cameo_intent(code: str) -> str:
+    """The CAMEO 03x "express intent to ..." code for a planned cooperative act, else ``code``."""
+    return _INTENT.get(code[:3]) or _INTENT.get(code[:2]) or code
