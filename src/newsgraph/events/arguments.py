@@ -115,14 +115,24 @@ def child(tok: Token, *deps: str) -> Token | None:
     return None
 
 
-def pobj_of(tok: Token, preps: frozenset[str]) -> Token | None:
-    """The object of the first preposition in ``preps`` hanging on ``tok``."""
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def pobjs_of(tok: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions in ``preps`` hanging on ``tok`` ("on Monday" left out)."""
+    out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             obj = child(c, "pobj")
-            if obj is not None:
-                return obj
-    return None
+            if obj is not None and obj.ent_type_ not in _NOT_ACTORS:
+                out.append(obj)
+    return out
+
+
+def pobj_of(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The object of the first preposition in ``preps`` hanging on ``tok``."""
+    found = pobjs_of(tok, preps)
+    return found[0] if found else None
 
 
 def is_passive(verb: Token) -> bool:

@@ -11,7 +11,8 @@ from typing import Any
 from ..model import Article, Event, Span
 from ..pipeline import stage
 from ..settings import Settings
-from .arguments import Argument, arguments, child, is_passive, pobj_of, resolve, subject_of
+from .arguments import (Argument, arguments, child, is_passive, pobj_of, pobjs_of, resolve,
+                        subject_of)
 from .context import OUTER, Context, clause_context
 from .lexicon import Lexicon, load_lexicon
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
@@ -71,6 +72,17 @@ def _modifier_actors(article: Article, noun: Token, skip: list[Token]) -> list[A
     return out
 
 
+EXTRA_TARGET_PREPS = {"RETREAT": frozenset({"from"}), "MOBILIZE": frozenset({"in"})}
+
+
+def _first_actor(article: Article, candidates: list[Token]) -> Token | None:
+    """The first candidate that names an actor, else the first candidate."""
+    for tok in candidates:
+        if resolve(article, tok).actor is not None:
+            return tok
+    return candidates[0] if candidates else None
+
+
 def _nested_targets(article: Article, tok: Token, depth: int = 3) -> list[Argument]:
     """An actor inside the object: "welcomed a resumption of ties with Osgiliath"."""
     frontier = [tok]
@@ -105,9 +117,9 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
             tgt_tok = dobj
     tgt_tok = tgt_tok or child(verb, "dative")
     if tgt_tok is None:
-        tgt_tok = pobj_of(verb, TARGET_PREPS)
-    if tgt_tok is None and m.obj is not None:
-        tgt_tok = pobj_of(m.obj, TARGET_PREPS)
+        preps = TARGET_PREPS | EXTRA_TARGET_PREPS.get(lex.plover(m.cameo) or "", frozenset())
+        tgt_tok = _first_actor(article, [*(pobjs_of(m.obj, preps) if m.obj is not None else []),
+                                         *pobjs_of(verb, preps)])
     sources = arguments(article, src_tok)
     if src_tok is not None and src_tok.lemma_.lower() in lex.nouns and not any(a.actor for a in sources):
         inner = _noun_source_tok(src_tok, None)  # "Russian airstrikes hit Kyiv"
