@@ -152,3 +152,17 @@ def test_seed_dump_quotes_have_their_speakers() -> None:
     assert speakers["We look forward to a new phase"] == "Prince Faisal"
     assert "swarm attacks." not in [q.text for q in direct(article)]
     assert "a report in the Washington Post" in [a.source for a in article.attributions]
+
+
+@pytest.mark.slow
+def test_name_after_a_dash_is_the_speaker() -> None:
+    article = analyzed("“Maybe we can build a wall around him.” ― Steve Quinlan\n")
+    assert [(q.speaker_text, q.cue) for q in direct(article)] == [("Steve Quinlan", None)]
+
+
+@pytest.mark.slow
+def test_empty_and_unparsed_articles_get_no_quotes() -> None:
+    assert analyzed("").quotes == []
+    article = Article(id="t", source=Source(uri="t", format="text", text='"Hi," he said.'), start=0, end=14)
+    extract_quotes(article, settings=SETTINGS)
+    assert (article.quotes, article.attributions) == ([], [])

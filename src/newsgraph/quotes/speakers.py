@@ -182,6 +182,28 @@ def _after(doc: Any, index: TokenIndex, quote: QuoteSpan) -> tuple[Any | None, A
     return None
 
 
+def _dash(doc: Any, index: TokenIndex, quote: QuoteSpan) -> tuple[Any | None, Any] | None:
+    """``"..." ― Pamela Padilla``: a name after a dash closes a quoted line (no cue word)."""
+    if quote.close_mark is None:
+        return None
+    text, k = index.text, quote.close_mark + 1
+    while k < len(text) and text[k] in " \u00a0\t":
+        k += 1
+    if k >= len(text) or text[k] not in "―—–":
+        return None
+    start = index.at(k).i + 1
+    while start < len(doc) and doc[start].is_space and "\n" not in doc[start].text:
+        start += 1
+    stop = start
+    while stop < len(doc) and stop - start < 8 and not is_break(doc[stop]) and "\n" not in doc[stop].text \
+            and doc[stop].text != ",":
+        stop += 1
+    name = trim(doc[start:stop])
+    if len(name) and name[0].pos_ == "PROPN":
+        return name, None
+    return None
+
+
 def _before(doc: Any, index: TokenIndex, quote: QuoteSpan) -> tuple[Any | None, Any] | None:
     """``X said: "..."`` / ``X said "..."`` / ``..., saying, "..."``."""
     j = index.at(quote.open_mark).i - 1
@@ -248,7 +270,8 @@ def attribute_quotes(doc: Any, quotes: list[QuoteSpan], *, text: str | None = No
     index = TokenIndex(doc, text)
     found = []
     for quote in quotes:
-        hit = _after(doc, index, quote) or _before(doc, index, quote) or _parse(doc, quote)
+        hit = (_after(doc, index, quote) or _dash(doc, index, quote) or _before(doc, index, quote)
+               or _parse(doc, quote))
         speaker, cue = hit if hit else (None, None)
         found.append(Found(quote.start, quote.end, _char_span(speaker),
                            cue.text if cue is not None else None, True,
@@ -256,8 +279,8 @@ def attribute_quotes(doc: Any, quotes: list[QuoteSpan], *, text: str | None = No
                            quote.open_mark, quote.close_mark,
                            cue.idx + len(cue.text) if cue is not None else -1))
     _carry_speakers(index.text, found)
-    kept = [f for f, q in zip(found, quotes) if f.cue is not None or f.continued
-            or _has_clause(doc, q)]
+    kept = [f for f, q in zip(found, quotes) if f.cue is not None or f.speaker is not None
+            or f.continued or _has_clause(doc, q)]
     return [f for f in kept if not any(o is not f and o.start <= f.start and f.end <= o.end
                                        for o in kept)]
 
@@ -265,7 +288,7 @@ def attribute_quotes(doc: Any, quotes: list[QuoteSpan], *, text: str | None = No
 def _carry_speakers(text: str, found: list[Found]) -> None:
     """``"A," he said. "B."``: B takes A's speaker; paragraphs of one quote share one."""
     for prev, cur in zip(found, found[1:]):
-        if cur.cue is not None or prev.cue is None:
+        if cur.cue is not None or cur.speaker is not None or prev.cue is None:
             continue
         gap_start = prev.close_mark + 1 if prev.close_mark is not None else prev.end
         gap = text[gap_start:cur.open_mark]
