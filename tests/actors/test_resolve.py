@@ -114,3 +114,19 @@ def test_surname_tagged_as_org_joins_the_person(make_article: MakeArticle) -> No
                            "Amir-Abdollahian said ties would improve.")
     person = article.actor("hossein-amir-abdollahian")
     assert person is not None and person.mentions == 2 and person.country == "IRN"
+
+
+@pytest.mark.slow
+def test_bare_congress_is_the_legislature_of_the_main_state(make_article: MakeArticle) -> None:
+    article = make_article("Thousands marched in Lima against Peru's pension bill. "
+                           "Congress approved the bill on Thursday.")
+    assert "PER-LEG" in _actor_ids(article) and "USA-LEG" not in _actor_ids(article)
+
+
+@pytest.mark.slow
+def test_titled_person_without_country_takes_the_dominant_state(make_article: MakeArticle) -> None:
+    article = make_article("Protesters clashed with police in Lima, Peru's capital. "
+                           "Interior Minister Carlos Velarde defended the police.")
+    person = article.actor("carlos-velarde")
+    assert person is not None and (person.country, person.role) == ("PER", "GOV")
+    assert not [a for a in article.actors if a.id == "interior"]

@@ -29,6 +29,10 @@ PERSON_NAMES = {"jordan", "chad", "georgia", "victoria", "israel", "india", "ken
 PRE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
 POST_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ"}
 PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+DOMINANT_SHARE = 0.45  # a titled person without a country belongs to such a main state
+BODY_WORDS = {"ministry", "parliament", "government", "army", "police", "military", "court",
+              "cabinet", "navy", "forces", "presidency", "congress", "senate", "assembly",
+              "legislature", "judiciary", "guard", "guards", "gendarmerie", "administration"}
 
 
 @dataclass(slots=True)
@@ -57,6 +61,7 @@ class Resolver:
         self.token_country: list[str | None] = [None] * len(self.doc)
         self.person_titles: dict[str, list[str]] = {}  # person id -> title words
         self.main_state: str | None = None
+        self.dominant_state: str | None = None  # the main state when it has most mentions
 
     # -- entity bookkeeping -------------------------------------------------------------
     def token_range(self, ent: Entity) -> tuple[int, int] | None:
@@ -169,6 +174,8 @@ class Resolver:
 
     def resolve_org(self, tokens: list[str], i: int, j: int) -> ActorEntry | None:
         """An unknown organisation: a state body ("Russian Defence Ministry") or a slug."""
+        if self.part_of_title(i, j):
+            return None  # "Interior" of "Interior Minister Carlos Velarde"
         country = None
         for a, b, entry in self.gaz.names.scan(self.lowers, self.texts, start=i, end=j):
             if entry.source == "actor" and entry.kind != "person" and a == _skip_the(self.lowers, i):
@@ -176,19 +183,33 @@ class Resolver:
             if entry.kind == "state" and entry.source in ("country", "adjective"):
                 country = country or entry.country
         role = None
-        for a, b, found in self.gaz.roles.scan(self.lowers, self.texts, start=i, end=j):
-            if found.kind == "group":
+        end = min(len(self.doc), j + 2)  # "Kazakh Foreign" + "Ministry"
+        for a, b, found in self.gaz.roles.scan(self.lowers, self.texts, start=i, end=end):
+            if found.kind == "group" and a < j:
                 role = found.role
-        name = " ".join(tokens) if tokens else self.doc[i:j].text
+        body = _is_body(self.lowers[i:j])
+        if i >= 2 and self.lowers[i - 2:i] in (["ministry", "of"], ["department", "of"]):
+            role, body = role or "GOV", True  # "Ministry of [Interior]"
+        name = self.doc[_skip_the(self.lowers, i):_strip_possessive(self.lowers, i, j)].text
         if role is not None and (country or self.main_state) and org_role(name) is None:
             state = self.gaz.states.get(country or self.main_state or "")
-            if state is not None and (country or _is_body(self.lowers[i:j])):
+            if state is not None and (country or body):
                 return state if role == "GOV" else group_entry(state, role)
         if not slugify(name):
             return None
         return ActorEntry(id=slugify(name), name=name, kind="organization", country=country,
                           role=org_role(name) or (role if country else None), source="org",
                           label="ORG")
+
+    def part_of_title(self, i: int, j: int) -> bool:
+        """An ORG that only names the portfolio of a title ("Commerce" Minister X)."""
+        title = self.gaz.roles.match_at(self.lowers, self.texts, i, min(len(self.doc), j + 2))
+        if title is not None and title[1].kind == "title" and i + title[0] > j:
+            return True
+        after = self.gaz.roles.match_at(self.lowers, self.texts, j, len(self.doc)) \
+            if j < len(self.doc) and j - i == 1 else None
+        return after is not None and after[1].kind == "title" and \
+            after[1].phrase in ("minister", "secretary", "ministers")
 
     def join_short_orgs(self) -> None:
         """"The Post" after "The New York Post": a short form takes the long form's actor."""
@@ -211,6 +232,11 @@ class Resolver:
             if entry is not None and entry.kind in ("state", "group") and entry.country:
                 counts[entry.country] += 1
         self.main_state = counts.most_common(1)[0][0] if counts else None
+        total = sum(counts.values())
+        top = counts.most_common(2)
+        share = top[0][1] / total if top else 0.0
+        clear = len(top) < 2 or top[0][1] >= 1.5 * top[1][1]
+        self.dominant_state = self.main_state if share >= DOMINANT_SHARE and clear else None
 
     # -- persons ------------------------------------------------------------------------
     def sentence_bounds(self, i: int) -> tuple[int, int]:
@@ -271,6 +297,9 @@ class Resolver:
         for ent, i, j in self.spans:
             if ent.label != "PERSON" or ent.actor is not None:
                 continue
+            found = self.gaz.roles.match_at(self.lowers, self.texts, i, len(self.doc))
+            if found is not None and i + found[0] >= j and found[1].kind == "group":
+                continue  # "Riot" of "Riot police"
             lead = self.leading_titles(i, j)
             key = person_key(self.texts[i + lead:j])
             if key:
@@ -302,6 +331,17 @@ class Resolver:
                 continue
             key = person_key(self.texts[i:j])
             if key and any(len(f) > len(key) and _ends_with(f, key) for f in full):
+                ent.label = "PERSON"
+
+    def relabel_titled_names(self) -> None:
+        """An unresolved ORG/GPE right after a person title ("spokeswoman Aizada Sultanova")."""
+        for ent, i, j in self.spans:
+            if ent.actor is not None or ent.label not in ("ORG", "GPE") or not 2 <= j - i <= 4:
+                continue
+            if not all(self.texts[k][:1].isupper() for k in range(i, j)) or i == 0:
+                continue
+            role = self.role_ending_at(i - 1)
+            if role is not None and role.kind == "title" and self.doc[i - 1].pos_ != "PROPN":
                 ent.label = "PERSON"
 
     def relabel_city_persons(self) -> None:
@@ -355,10 +395,13 @@ class Resolver:
 
     def person_entry(self, person: Person) -> ActorEntry:
         known = person.entry
+        country = person.country or (known.country if known else None)
+        if country is None and person.role in ("GOV", "MIL", "LEG", "JUD", "COP"):
+            country = self.dominant_state  # "Interior Minister Carlos Velarde" in a Peru story
         return ActorEntry(
             id=known.id if known else slugify(person.name),
             name=person.name, kind="person",
-            country=person.country or (known.country if known else None),
+            country=country,
             role=person.role or (known.role if known else None),
             wikidata=known.wikidata if known else None, source="person", label="PERSON")
 
@@ -403,8 +446,7 @@ def _skip_the(lowers: list[str], i: int) -> int:
 
 def _is_body(lowers: list[str]) -> bool:
     """An ORG made of a bare state body ("the Foreign Ministry", "Parliament")."""
-    return any(w in ("ministry", "parliament", "government", "army", "police", "military",
-                     "court", "cabinet", "navy", "forces", "presidency") for w in lowers)
+    return any(w in BODY_WORDS for w in lowers)
 
 
 def _label_for(label: str, entry: ActorEntry) -> str:
@@ -463,6 +505,7 @@ def resolve_actors(article: Article, *, settings: Settings) -> None:
             res.resolve_named(ent, i, j)
     res.compute_main_state()
     res.relabel_surnames()
+    res.relabel_titled_names()
     for ent, i, j in named:
         if ent.label == "ORG" and ent.actor is None:
             res.resolve_named(ent, i, j)
@@ -471,8 +514,8 @@ def resolve_actors(article: Article, *, settings: Settings) -> None:
         if ent.label == "PERSON" and ent.actor is None:
             res.resolve_named(ent, i, j)
     res.relabel_city_persons()
-    res.resolve_persons()
     res.compute_main_state()
+    res.resolve_persons()
     res.fill_actors()
     remember(res.build_index())
 
