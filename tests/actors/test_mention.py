@@ -62,3 +62,11 @@ def test_resolve_mention_without_model_uses_entities(make_article: MakeArticle) 
     assert resolve_mention(article, start, end) == "IRN"
     start, end = span_of(article, "would")
     assert resolve_mention(article, start, end) is None
+
+
+@pytest.mark.slow
+def test_unnamed_minister_is_the_dominant_state(make_article: MakeArticle) -> None:
+    article = make_article("Iran faces a fuel shortage. Queues formed across Iran. "
+                           "The Minister of Oil insisted supply was adequate.")
+    start, end = span_of(article, "The Minister of Oil")
+    assert resolve_mention(article, start, end) == "IRN"

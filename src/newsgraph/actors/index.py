@@ -27,6 +27,7 @@ class ArticleIndex:
     mentions: list[Mention]  # sorted by start
     main_state: str | None
     entries: dict[str, ActorEntry]
+    dominant_state: str | None = None  # main state when it clearly leads the mentions
     counted: set[tuple[int, int]] = field(default_factory=set)  # spans already counted
 
 

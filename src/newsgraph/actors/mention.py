@@ -85,6 +85,8 @@ def _by_role(index: ArticleIndex, span: Any, head: Any, inside: list[Mention],
         person = _last_titled(index, head.lower_, start, country)
         if person is not None:
             return person
+        if country is None and role.role == "GOV":
+            country = index.dominant_state  # "the Minister of Oil" in an Iran story
         if country is None:
             return None
         return _group(index, country, role.role)

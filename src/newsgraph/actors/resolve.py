@@ -431,7 +431,8 @@ class Resolver:
                                     kind=entry.kind, country=entry.country,
                                     titles=tuple(self.person_titles.get(ent.actor, ()))))
         return ArticleIndex(article=self.article, mentions=mentions,
-                            main_state=self.main_state, entries=dict(self.entries))
+                            main_state=self.main_state, entries=dict(self.entries),
+                            dominant_state=self.dominant_state)
 
 
 def _strip_possessive(lowers: list[str], i: int, j: int) -> int:
