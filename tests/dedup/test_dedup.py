@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsgraph.dedup import Deduplicator, jaccard, shingles
 from newsgraph.dedup.stories import StoryGrouper
-from newsgraph.model import Article, Entity, Paragraph, Source
+from newsgraph.model import Actor, Article, Paragraph, Source
 
 BODY = ("Negotiators from both countries met in Geneva for a third round of talks on the disputed "
         "border, officials said, adding that a draft text on troop withdrawals was on the table.\n"
@@ -59,21 +59,18 @@ def test_shingle_jaccard_bounds():
     assert jaccard(a, shingles("nothing in common with the other text at all here")) == 0.0
 
 
-def _with_entities(ident: str, names: list[str], published: str) -> Article:
-    article = _article(" ".join(names), ident, published)
-    pos = 0
-    for name in names:
-        article.entities.append(Entity(name, "GPE", pos, pos + len(name)))
-        pos += len(name) + 1
+def _with_actors(ident: str, actors: dict[str, int], published: str) -> Article:
+    article = _article("text", ident, published)
+    article.actors = [Actor(a, a, "state", mentions=n) for a, n in actors.items()]
     return article
 
 
-def test_stories_join_on_shared_names_within_window():
+def test_stories_join_on_shared_actors_within_window():
     grouper = StoryGrouper()
-    a = _with_entities("a", ["Kyrgyzstan", "Tajikistan", "Batken", "Astana"], "2026-09-10")
-    b = _with_entities("b", ["Kyrgyzstan", "Tajikistan", "Batken", "Red Cross"], "2026-09-14")
-    c = _with_entities("c", ["Peru", "Lima", "Congress"], "2026-09-14")
-    d = _with_entities("d", ["Kyrgyzstan", "Tajikistan", "Batken", "Astana"], "2026-12-30")
+    a = _with_actors("a", {"KGZ": 6, "TJK": 5, "RUS": 1}, "2026-09-10")
+    b = _with_actors("b", {"TJK": 4, "KGZ-MIL": 3, "icrc": 2}, "2026-09-14")
+    c = _with_actors("c", {"PER": 5, "PER-CVL": 3}, "2026-09-14")
+    d = _with_actors("d", {"KGZ": 6, "TJK": 5}, "2026-12-30")
     for article in (a, b, c, d):
         grouper.assign(article)
     assert (a.story, b.story, c.story, d.story) == ("a", "a", "c", "d")

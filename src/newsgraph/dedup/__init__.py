@@ -13,7 +13,7 @@ from ..model import Article
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUM_PERM = 32
-_BANDS = 8  # 8 bands x 4 rows: pairs with Jaccard >= ~0.7 collide with high probability
+_BANDS = 16  # 16 bands x 2 rows: pairs with Jaccard >= 0.6 collide with probability > 0.99
 _ROWS = _NUM_PERM // _BANDS
 _MASK = (1 << 61) - 1
 _MAX_CHARS = 100_000  # compare at most this much of an article or paragraph
@@ -62,7 +62,7 @@ class Deduplicator:
     (a few hundred bytes each); a long stream can use a fresh instance per shard.
     """
 
-    threshold: float = 0.7
+    threshold: float = 0.6
     paragraphs: dict[str, tuple[str, int]] = field(default_factory=dict)
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = field(default_factory=dict)
     shingle_sets: dict[str, set[int]] = field(default_factory=dict)
@@ -70,7 +70,7 @@ class Deduplicator:
     def mark(self, article: Article) -> None:
         """Set ``duplicate_of`` on the article and its repeated paragraphs."""
         self._mark_paragraphs(article)
-        sh = shingles(article.text[:_MAX_CHARS])
+        sh = shingles(_body(article)[:_MAX_CHARS])
         if len(sh) < 10:
             return
         sig = minhash(sh)
@@ -99,3 +99,10 @@ class Deduplicator:
                 self.paragraphs[key] = (article.id, n)
             elif seen[0] != article.id:
                 para.duplicate_of = {"article": seen[0], "paragraph": seen[1]}
+
+
+def _body(article: Article) -> str:
+    """The article's body paragraphs (titles and captions differ between outlets)."""
+    text = article.source.text
+    body = [text[p.start:p.end] for p in article.paragraphs if p.kind == "body"]
+    return "\n".join(body) if body else article.text

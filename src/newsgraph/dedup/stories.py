@@ -1,4 +1,10 @@
-"""Group articles into stories: shared actors and names, close in time."""
+"""Group articles into stories: the same main actors, close in time.
+
+An article joins the story whose main actors are most alike its own
+(cosine of mention counts >= ``threshold``), among stories active within
+``window_days`` of its publication date; otherwise it starts a new story,
+named by its own id. Memory grows with the number of stories.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +14,31 @@ from datetime import date
 
 from ..model import Article
 
-_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 
+def story_keys(article: Article, *, top: int = 8) -> Counter[str]:
+    """The actors an article is about, weighted by mentions and event roles.
 
-def story_keys(article: Article, *, top: int = 8) -> set[str]:
-    """The names an article is about: its most mentioned entities and actors."""
+    Sector groups fold into their country ("KGZ-MIL" counts for "KGZ").
+    """
     counts: Counter[str] = Counter()
-    for ent in article.entities:
-        if ent.label in _LABELS:
-            counts["a:" + ent.actor if ent.actor else "e:" + ent.text.lower()] += 1
+    for actor in article.actors:
+        counts[_fold(actor.id)] += actor.mentions
     for event in article.events:
         for actor in (event.source, event.target):
             if actor:
-                counts["a:" + actor] += 2
-        counts["c:" + event.category] += 1
-    return {key for key, _ in counts.most_common(top)}
+                counts[_fold(actor)] += 1
+    return Counter(dict(counts.most_common(top)))
+
+
+def _fold(actor_id: str) -> str:
+    head, _, tail = actor_id.partition("-")
+    return head if tail and head.isupper() and len(head) == 3 else actor_id
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    norm = (sum(v * v for v in a.values()) * sum(v * v for v in b.values())) ** 0.5
+    return dot / norm if norm else 0.0
 
 
 def _day(value: str | None) -> date | None:
@@ -35,33 +51,37 @@ def _day(value: str | None) -> date | None:
 
 
 @dataclass(slots=True)
-class StoryGrouper:
-    """Assigns ``article.story``: the id of the first article of a story it joins."""
+class _Story:
+    id: str
+    keys: Counter[str]
+    last: date | None
 
-    threshold: float = 0.35
+    def main(self, top: int = 8) -> Counter[str]:
+        return Counter(dict(self.keys.most_common(top)))
+
+
+@dataclass(slots=True)
+class StoryGrouper:
+    """Assigns ``article.story``: the id of the first article of the story it joins."""
+
+    threshold: float = 0.5
     window_days: int = 21
-    stories: list[tuple[str, set[str], date | None]] = field(default_factory=list)
+    stories: list[_Story] = field(default_factory=list)
 
     def assign(self, article: Article) -> None:
-        keys = story_keys(article)
+        counts = story_keys(article)
         when = _day(article.published)
-        if article.duplicate_of:
-            article.story = next((s for s, _, _ in self.stories if s == article.duplicate_of),
-                                 article.duplicate_of)
         best, best_score = None, 0.0
-        for n, (story, skeys, sdate) in enumerate(self.stories):
-            if when and sdate and abs((when - sdate).days) > self.window_days:
+        for story in self.stories:
+            if when and story.last and abs((when - story.last).days) > self.window_days:
                 continue
-            score = len(keys & skeys) / len(keys | skeys) if keys and skeys else 0.0
+            score = cosine(counts, story.main())
             if score > best_score:
-                best, best_score = n, score
-        if article.story is None and best is not None and best_score >= self.threshold:
-            article.story = self.stories[best][0]
-        if article.story is None:
-            article.story = article.id
-            self.stories.append((article.id, keys, when))
-            return
-        for n, (story, skeys, sdate) in enumerate(self.stories):
-            if story == article.story:
-                self.stories[n] = (story, skeys | keys, when or sdate)
-                return
+                best, best_score = story, score
+        if best is None or best_score < self.threshold:
+            best = _Story(article.id, Counter(), when)
+            self.stories.append(best)
+        best.keys.update(counts)
+        if when and (best.last is None or when > best.last):
+            best.last = when
+        article.story = best.id
