@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from .names import normalize
+
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -119,6 +121,8 @@ def _base_rows(min_population: int) -> list[list[str]]:
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin1_pop: dict[tuple[str, str], int] = defaultdict(int)
+    city_admin1: dict[tuple[str, str], str] = {}  # (iso2, name key) -> admin1 of the biggest
     state_pop: dict[str, int] = defaultdict(int)
     capital_point: dict[str, tuple[float, float]] = {}
     rows = []
@@ -126,6 +130,8 @@ def _base_rows(min_population: int) -> list[list[str]]:
         iso2, point = city["countrycode"], (city["latitude"], city["longitude"])
         by_country[iso2].append(point)
         by_admin1[(iso2, city["admin1code"])].append(point)
+        admin1_pop[(iso2, city["admin1code"])] += city["population"]
+        city_admin1.setdefault((iso2, normalize(city["name"])), city["admin1code"])
         if iso2 == "US":
             state_pop[city["admin1code"]] += city["population"]
         capital = (iso2, city["name"]) in capitals and iso2 not in capital_point
@@ -155,12 +161,29 @@ def _base_rows(min_population: int) -> list[list[str]]:
     for name, geonameid, iso2, admin1, alts in _read_table("regions.tsv"):
         lat, lon = _center_fields(by_admin1.get((iso2, admin1)))
         rows.append([geonameid, name, "region", iso2, admin1, lat, lon, "0", "0", alts])
+    rows += _admin_region_rows(by_admin1, admin1_pop, city_admin1)
     for code, cont in sorted(continents.items()):
         alts = _alternates(cont["name"], (a["name"] for a in cont.get("alternateNames", [])
                                           if a.get("lang") in ("en", None, "")))
         rows.append([str(cont["geonameId"]), cont["name"], "continent", "", code,
                      f"{float(cont['lat']):.4f}", f"{float(cont['lng']):.4f}",
                      str(cont.get("population", 0)), "0", "|".join(alts)])
+    return rows
+
+
+def _admin_region_rows(by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
+                       admin1_pop: dict[tuple[str, str], int],
+                       city_admin1: dict[tuple[str, str], str]) -> list[list[str]]:
+    """Rows for ``data/admin_regions.tsv``: each region found through a city inside it."""
+    rows = []
+    for name, iso2, city, alts in _read_table("admin_regions.tsv"):
+        admin1 = city_admin1.get((iso2, normalize(city)))
+        if admin1 is None:
+            log.warning("admin region %s: no city %r in %s", name, city, iso2)
+            continue
+        lat, lon = _center_fields(by_admin1.get((iso2, admin1)))
+        rows.append([f"{iso2}.{admin1}", name, "region", iso2, admin1, lat, lon,
+                     str(admin1_pop.get((iso2, admin1), 0)), "0", alts])
     return rows
 
 

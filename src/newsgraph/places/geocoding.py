@@ -23,15 +23,15 @@ from dataclasses import dataclass, field
 from ..model import Article, Place, Span
 from ..pipeline import stage
 from ..settings import Settings
-from .gazetteer import GazEntry, Gazetteer, Match, load_gazetteer, normalize, slugify
+from .gazetteer import GazEntry, Gazetteer, Match, load_gazetteer, normalize
 
 log = logging.getLogger(__name__)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 SLIP_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})  # only exact country names count
-FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": 2.0, "state": -0.5, "city": 0.0}
+FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": -0.5, "state": -0.5, "city": 0.0}
 FEATURE_RANK = {"city": 0, "region": 1, "state": 1, "country": 2, "continent": 3}
-REGION_BASE = 6.5  # regions carry no population
+REGION_BASE = 6.5  # for regions without a population (the UK's nations)
 CAPITAL_BONUS = 1.0
 ALTERNATE_PENALTY = 1.5
 QUALIFIER_BONUS = 6.0
@@ -227,7 +227,10 @@ def _untagged(article: Article, gazetteer: Gazetteer, span: object,
 def prior(match: Match) -> float:
     """Context-free plausibility of one reading of a name."""
     entry = match.entry
-    base = REGION_BASE if entry.feature == "region" else math.log10(max(entry.population, 100))
+    if entry.feature == "region" and entry.population == 0:
+        base = REGION_BASE
+    else:
+        base = math.log10(max(entry.population, 100))
     score = base + FEATURE_BONUS.get(entry.feature, 0.0)
     if entry.capital:
         score += CAPITAL_BONUS
@@ -254,7 +257,7 @@ def _score(mention: Mention, match: Match, countries: Counter[str], states: Coun
 
 
 def _choose(mention: Mention, countries: Counter[str], states: Counter[str]) -> GazEntry:
-    scored = [(_score(mention, m, countries, states), -m.entry.geonameid, m.entry)
+    scored = [(_score(mention, m, countries, states), -(m.entry.geonameid or 0), m.entry)
               for m in mention.matches]
     return max(scored, key=lambda t: (t[0], t[1]))[2]
 
@@ -292,7 +295,7 @@ def resolve_mentions(mentions: list[Mention]) -> None:
 
 
 def _place(entry: GazEntry, gazetteer: Gazetteer) -> Place:
-    return Place(id=f"{slugify(entry.name)}-{entry.geonameid}", name=entry.name,
+    return Place(id=entry.place_id, name=entry.name,
                  country=gazetteer.iso3.get(entry.iso2), lat=entry.lat, lon=entry.lon,
                  feature=entry.feature)
 
