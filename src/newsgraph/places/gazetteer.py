@@ -147,6 +147,13 @@ def _read_rows(path: Path) -> list[list[str]]:
         return [line.split("\t") for line in fh.read().splitlines()]
 
 
+def _remove_stale(current: Path) -> None:
+    """Delete gazetteer caches of other versions next to ``current``."""
+    for old in current.parent.glob("gazetteer-v*.tsv.gz"):
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
 def _build_cached(path: Path) -> list[list[str]]:
     """Build the table and try to cache it; return its rows either way."""
     rows = build_gazetteer.build_rows()
@@ -155,7 +162,9 @@ def _build_cached(path: Path) -> list[list[str]]:
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
             tmp_path = Path(tmp.name)
         build_gazetteer.write_rows(tmp_path, rows)
+        tmp_path.chmod(0o644)
         os.replace(tmp_path, path)  # atomic: concurrent processes never read half a file
+        _remove_stale(path)
     except OSError as err:
         log.warning("could not cache the gazetteer in %s (%s); it is rebuilt on each run",
                     path.parent, err)

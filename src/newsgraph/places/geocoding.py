@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 SLIP_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})  # only exact country names count
-FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": -0.5, "state": -0.5, "city": 0.0}
+FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": -1.0, "state": -1.0, "city": 0.0}
+# (state and region populations are sums over GeoNames places, neighbourhoods included: inflated)
 FEATURE_RANK = {"city": 0, "region": 1, "state": 1, "country": 2, "continent": 3}
 REGION_BASE = 6.5  # for regions without a population (the UK's nations)
 CAPITAL_BONUS = 1.0
