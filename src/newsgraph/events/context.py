@@ -73,12 +73,11 @@ def _speaker(article: Article, verb: Token) -> str | None:
     return arg.actor or arg.text
 
 
-def clause_context(article: Article, trigger: Token, *, trigger_verbs: frozenset[int],
-                   carriers: frozenset[int]) -> Context:
+def clause_context(article: Article, trigger: Token, *, carriers: frozenset[int]) -> Context:
     """Walk from the trigger's clause up through xcomp/ccomp/conj heads.
 
-    ``trigger_verbs`` holds token indices of verbs that fired a pattern; ``carriers``
-    those whose event swallows a complement clause (requests, threats, rejections).
+    ``carriers`` holds token indices of trigger verbs whose event swallows a complement
+    clause (requests, threats, rejections, accusations).
     """
     ctx = Context()
     _own(trigger, ctx)

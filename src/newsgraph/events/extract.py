@@ -240,7 +240,7 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
         if verb.lemma_.lower() in OUTER and any(
                 c.dep_ == "xcomp" and c.i in fired for c in verb.children):
             continue  # "agreed to restore ties": the inner verb carries the event
-        ctx = clause_context(article, verb, trigger_verbs=frozenset(fired), carriers=carriers)
+        ctx = clause_context(article, verb, carriers=carriers)
         if ctx.suppressed:
             continue
         roles = verb_roles(article, m, lex)
@@ -254,7 +254,7 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
             continue
         head = noun.head
         anchor = head if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS else noun
-        ctx = clause_context(article, anchor, trigger_verbs=frozenset(fired), carriers=carriers)
+        ctx = clause_context(article, anchor, carriers=carriers)
         if ctx.suppressed:
             continue
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
