@@ -199,7 +199,12 @@ def _index_from(article: Article) -> ArticleIndex:
                 for e in sorted(article.entities, key=lambda e: e.start)
                 if e.actor and e.actor in actors]
     counts = Counter(m.country for m in mentions if m.kind in ("state", "group") and m.country)
-    main = counts.most_common(1)[0][0] if counts else None
-    index = ArticleIndex(article=article, mentions=mentions, main_state=main, entries=entries)
+    top = counts.most_common(2)
+    main = top[0][0] if top else None
+    total = sum(counts.values())
+    clear = bool(top) and (len(top) < 2 or top[0][1] >= 1.5 * top[1][1])
+    dominant = main if clear and top[0][1] / total >= 0.45 else None
+    index = ArticleIndex(article=article, mentions=mentions, main_state=main, entries=entries,
+                         dominant_state=dominant)
     remember(index)
     return index

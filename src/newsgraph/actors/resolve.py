@@ -73,6 +73,7 @@ class Resolver:
 
     def collect_spans(self) -> None:
         for ent in self.article.entities:
+            ent.actor = None  # the stage is idempotent: a second run starts afresh
             rng = self.token_range(ent)
             if rng is not None:
                 self.spans.append((ent, rng[0], rng[1]))
