@@ -46,6 +46,9 @@ PUBLISHED = "2023-08-17"  # a Thursday
     ("last week", "2023-09-06", "2023-08-28"),  # Mon 28 Aug .. Sun 3 Sep spans two months
     ("this week", PUBLISHED, "2023-08"),
     ("last weekend", PUBLISHED, "2023-08-12"),
+    ("over the weekend", PUBLISHED, "2023-08-12"),
+    ("over the weekend", "2023-08-20", "2023-08-19"),
+    ("in 1805", None, "1805"),
     ("last month", PUBLISHED, "2023-07"),
     ("last month", "2023-01-05", "2022-12"),
     ("earlier this month", PUBLISHED, "2023-08"),
@@ -70,6 +73,11 @@ def test_relative_expressions_need_a_publication_date(text: str) -> None:
 def test_future_clause_moves_a_weekday_forward() -> None:
     result = resolve_text("on Friday", PUBLISHED, future=True)
     assert result is not None and result.value == "2023-08-18"
+
+
+def test_future_clause_moves_the_weekend_forward() -> None:
+    result = resolve_text("over the weekend", PUBLISHED, future=True)
+    assert result is not None and result.value == "2023-08-19"
 
 
 def test_future_clause_moves_a_month_forward() -> None:

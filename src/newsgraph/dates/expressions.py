@@ -12,7 +12,8 @@ Relative rules (``reference`` is the publication date):
   reference (news reports the past); with ``future=True`` the first on or after it;
   "last Thursday" is strictly before, "next Thursday" strictly after;
 * a week ("last week", "this week") is ``YYYY-MM`` when its Monday..Sunday lie in one month,
-  else the date of its Monday; a weekend is the date of its Saturday;
+  else the date of its Monday; a weekend is the date of its Saturday ("over the weekend": the
+  one just past, or the current one when published on a weekend or said of the future);
 * a month or a yearless date takes the year that puts it nearest the reference, future
   distances counting 1.5 times (reversed with ``future=True``).
 """
@@ -39,7 +40,7 @@ FUTURE_FACTOR = 1.5
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
           r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _COUNT = r"(?P<count>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -58,6 +59,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_word", re.compile(r"\b(?P<word>the day before yesterday|yesterday|today|tonight|"
                             r"tomorrow|this (?:morning|afternoon|evening))\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{_WEEKDAY}{_PART}\b")),
+    ("weekend", re.compile(r"\b(?:over|at|during|on)\s+the\s+weekend\b", re.I)),
     ("period", re.compile(r"\b(?P<rel>last|this|next|coming|previous|earlier this|"
                           r"later this|early this|late last|earlier last|late this)\s+"
                           r"(?P<unit>week|weekend|month|year)\b", re.I)),
@@ -261,6 +263,10 @@ def _relative(expr: Expression, reference: date, *, future: bool) -> str | None:
         return _weekday(g, reference, future)
     if expr.kind == "period":
         return _period(g, reference)
+    if expr.kind == "weekend":  # the weekend just past, or the coming one
+        saturday = reference - timedelta(days=reference.weekday()) + timedelta(days=5)
+        ahead = future or reference.weekday() >= 5
+        return (saturday if ahead else saturday - timedelta(weeks=1)).isoformat()
     if expr.kind == "ago":
         return _ago(g, reference)
     return None

@@ -16,7 +16,7 @@ from .published import find_dateline
 log = logging.getLogger(__name__)
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
-FUTURE_SENSITIVE = frozenset({"weekday", "md", "dm", "month"})
+FUTURE_SENSITIVE = frozenset({"weekday", "md", "dm", "month", "weekend"})
 # words that put a clause in the future: "will meet on Thursday", "is scheduled for Friday"
 FUTURE = re.compile(r"\b(?:will|won't|shall|'ll|scheduled|due to|expected to|plans? to|planned|"
                     r"going to|set to|upcoming)\b", re.I)
