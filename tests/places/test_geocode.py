@@ -132,3 +132,20 @@ def test_gazetteer_holds_cities_countries_states_and_continents() -> None:
     features = {m.entry.feature for name in ("Moscow", "Russia", "Ohio", "Africa", "Wales")
                 for m in gazetteer.lookup(name)}
     assert {"city", "country", "state", "continent", "region"} <= features
+
+
+def test_whole_entity_alias_beats_splitting_at_the_comma() -> None:
+    text = "He flew to Washington, D.C. today."
+    [place] = _places(text, [("Washington, D.C.", "GPE")])
+    assert place.id == "washington-4140963"
+
+
+def test_ap_state_abbreviation_qualifies_and_is_a_mention() -> None:
+    places = _places("A fire in Portland, Ore. killed two.", [("Portland, Ore.", "GPE")])
+    assert {(p.name, p.feature) for p in places} == {("Portland", "city"), ("Oregon", "state")}
+    assert next(p for p in places if p.name == "Portland").lon < -120
+
+
+def test_region_without_geonames_id_gets_an_admin1_key() -> None:
+    [place] = _places("Wildfires spread across Alberta.", [("Alberta", "GPE")])
+    assert (place.id, place.country, place.feature) == ("alberta-ca-01", "CAN", "region")

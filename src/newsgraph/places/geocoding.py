@@ -171,6 +171,8 @@ def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             continue
         text = source[ent.start:ent.end]
         head, sep, rest = text.partition(",")
+        if sep and _lookup(gazetteer, text, ent.start, ent.label)[2]:  # "Washington, D.C."
+            head, sep, rest = text, "", ""
         name, start, matches = _lookup(gazetteer, head.strip(),
                                        ent.start + len(head) - len(head.lstrip()), ent.label)
         if not matches:
@@ -180,7 +182,7 @@ def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(Mention(start, start + len(name), name, matches,
                                 qualifier=qualifier or after_q, state_word=state_word))
         if sep and qualifier is not None:  # "Paris, Texas": Texas is a place mention too
-            q_text = rest.strip().rstrip(".")
+            q_text = rest.strip()
             q_start = source.find(q_text, start + len(name), ent.end)
             q_matches = [m for m in gazetteer.lookup(q_text) if _plausible(m, q_text, "GPE")]
             if q_start >= 0 and q_matches:
