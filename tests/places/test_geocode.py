@@ -149,3 +149,9 @@ def test_ap_state_abbreviation_qualifies_and_is_a_mention() -> None:
 def test_region_without_geonames_id_gets_an_admin1_key() -> None:
     [place] = _places("Wildfires spread across Alberta.", [("Alberta", "GPE")])
     assert (place.id, place.country, place.feature) == ("alberta-ca-01", "CAN", "region")
+
+
+def test_org_or_person_after_in_is_read_as_a_place() -> None:
+    [place] = _places("Floods hit homes in Tamil Nadu.", [("Tamil Nadu", "PERSON")])
+    assert (place.country, place.feature) == ("IND", "region")
+    assert _places("A statement by Liverpool said.", [("Liverpool", "ORG")]) == []

@@ -41,6 +41,8 @@ STATE_CONTEXT_BONUS = 1.5
 STATE_WORD_BONUS = 4.0
 MIN_POPULATION_UNTAGGED = 50_000  # untagged names must be at least this big (or a country)
 MIN_POPULATION_LOC_CITY = 100_000  # a LOC entity (or an abbreviation) read as a city
+MIN_POPULATION_SLIP = 15_000  # an ORG/PERSON entity after "in", "near" read as a city
+LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "throughout"})
 
 LEADING = re.compile(r"^(?:the|northern|southern|eastern|western|central|north|south|east|west|"
                      r"northeast(?:ern)?|northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|"
@@ -112,8 +114,10 @@ def _plausible(match: Match, name: str, label: str) -> bool:
     big_city = _big(entry)
     if label == "LOC" and not big_city:  # "Atlantic", "Valley": not the small towns
         return False
+    if label == "SLIP_LOCATIVE":  # ORG/PERSON after "in", "near": "in Liverpool", "in Tamil Nadu"
+        return match.exact and (entry.feature != "city" or entry.population >= MIN_POPULATION_SLIP)
     if label not in PLACE_LABELS and not (match.exact and entry.feature == "country"):
-        return False  # ORG/PERSON slips: only exact country names ("DPRK", "Holy See")
+        return False  # other ORG/PERSON slips: only exact country names ("DPRK", "Holy See")
     if _is_abbreviation(name):
         return match.exact and big_city
     return True
@@ -163,6 +167,14 @@ def _context_after(gazetteer: Gazetteer, source: str, end: int) -> tuple[tuple[s
     return None, state_word
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def _word_before(source: str, start: int) -> str:
+    m = _WORD_BEFORE.search(source[max(0, start - 20):start])
+    return m.group(1).lower() if m else ""
+
+
 def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     mentions = []
     source = article.source.text
@@ -170,11 +182,14 @@ def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label not in PLACE_LABELS and ent.label not in SLIP_LABELS:
             continue
         text = source[ent.start:ent.end]
+        label = ent.label
+        if label in SLIP_LABELS and _word_before(source, ent.start) in LOCATIVE:
+            label = "SLIP_LOCATIVE"
         head, sep, rest = text.partition(",")
-        if sep and _lookup(gazetteer, text, ent.start, ent.label)[2]:  # "Washington, D.C."
+        if sep and _lookup(gazetteer, text, ent.start, label)[2]:  # "Washington, D.C."
             head, sep, rest = text, "", ""
         name, start, matches = _lookup(gazetteer, head.strip(),
-                                       ent.start + len(head) - len(head.lstrip()), ent.label)
+                                       ent.start + len(head) - len(head.lstrip()), label)
         if not matches:
             continue
         qualifier = qualifier_of(gazetteer, rest.strip()) if sep and rest.strip() else None
