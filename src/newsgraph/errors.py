@@ -27,6 +27,7 @@ MESSAGES = {
     "E109": "{source}: line {line} has no text field (looked for {fields}); skipped",
     "E110": "{source}: language looks like '{language}', not English; entities and events may be poor",
     "E111": "{source}: permission denied",
+    "E112": "cannot read actor dictionary {path}: {detail}",
     "E201": "spaCy model '{name}' is not installed. Run: pip install {package}",
     "E301": "stage '{stage}' requires {missing}, which no earlier stage assigns",
     "E401": "store {path} has schema version {found}, this newsgraph expects {expected}. "
