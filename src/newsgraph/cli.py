@@ -158,12 +158,16 @@ def print_summary(summary: dict, store) -> None:
         print(f"  {row['id']:22} {row['name'][:30]:30} {row['country'] or '':4} {row['mentions']}")
     print("\nTop actor pairs (source -> target):")
     for row in summary["top_pairs"]:
-        print(f"  {row['source']} -> {row['target']}: {row['events']} events, "
+        plural = "event" if row["events"] == 1 else "events"
+        print(f"  {row['source']} -> {row['target']}: {row['events']} {plural}, "
               f"mean intensity {row['mean_intensity']}")
-    print("\nSome events with their evidence:")
-    rows = [r for r in store.events(EventQuery(limit=200)) if r["source"] and r["target"]]
-    step = max(1, len(rows) // 6)
-    for row in rows[::step][:6]:
+    print("\nSome events with their evidence (most confident, one per category):")
+    rows = [r for r in store.events(EventQuery(limit=10_000)) if r["source"] and r["target"]]
+    rows.sort(key=lambda r: -(r["confidence"] or 0))
+    shown: dict[str, dict] = {}
+    for row in rows:
+        shown.setdefault(row["category"], row)
+    for row in sorted(shown.values(), key=lambda r: r["when_"] or "")[:8]:
         print("  " + _event_line(row).replace("\n", "\n  "))
 
 
