@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import repeat
 
+from newsgraph.segment.links import Link, reintro_links, repeat_links
 from newsgraph.segment.paragraphs import Line, split_lines
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,8 @@ class SegmentSettings:
     adapt_share: float = 0.0  # how much of a dump's extra cohesion is discounted
     adapt_min_gaps: int = 12
     strong_margin: float = 3.0  # a gap this far above threshold may leave a short article
+    repeat_bonus: float = 8.0  # log-odds added inside a repeat link no boundary satisfies yet
+    reintro_bonus: float = 3.0  # ... inside a re-introduction link
 
 
 _DEFAULT = SegmentSettings()
@@ -82,8 +85,10 @@ def split_articles(text: str, *, settings: SegmentSettings | None = None) -> lis
     body = [i for i, ln in enumerate(lines) if ln.kind == "text"]
     if not body:
         return []
-    scores, structural = _gap_scores(lines, body, cfg)
-    starts = _choose_starts(lines, body, scores, structural, cfg)
+    texts = [lines[i] for i in body]
+    links = repeat_links(texts) + reintro_links(texts)
+    scores, structural = _gap_scores(lines, body, cfg, links)
+    starts = _choose_starts(lines, body, scores, structural, cfg, links)
     return _build_segments(lines, body, starts)
 
 
@@ -115,10 +120,11 @@ def _gaps(lines: list[Line], body: list[int]) -> list[_Gap]:
 
 
 def _gap_scores(
-    lines: list[Line], body: list[int], cfg: SegmentSettings
+    lines: list[Line], body: list[int], cfg: SegmentSettings, links: list[Link] | None = None
 ) -> tuple[list[float], list[bool]]:
     """Log-odds that an article starts at each text line (index 0 is the text start)."""
     texts = [lines[i] for i in body]
+    reintro_at = {link.last for link in links or () if link.kind == "reintro"}
     gaps = _gaps(lines, body)
     idf = _dump_idf(texts)
     sims = [_cohesion(texts, j, cfg.window_words, idf) for j in range(len(texts))]
@@ -128,6 +134,7 @@ def _gap_scores(
     for j in range(1, len(texts)):
         feats = _features(texts, j, gaps[j], sims[j], depths[j], cfg, idf)
         feats.update(_overlaps(texts, j, 3 * cfg.window_words, idf))
+        feats["reintro"] = float(j in reintro_at)
         score = _W_BIAS + sum(_WEIGHTS[name] * value for name, value in feats.items())
         scores.append(score)
         structural.append(gaps[j].strong_sep or feats["title"] > 0.5 or gaps[j].blanks >= 2)
@@ -166,6 +173,11 @@ _WEIGHTS: dict[str, float] = {
     "lede_len": 1.0,
 
     "prev_year": 0.0,
+    "dated_dateline": 4.0,
+    "lede_wire": 2.5,
+    "next_follow_up": 0.7,
+    "follow_up": -1.0,
+    "reintro": 1.0,
     "open_back": -1.1,
     "boilerplate": -3.0,
     "dateline": 1.2,
@@ -223,6 +235,10 @@ def _features(
         "lede_len": float(15 <= cur.first_len <= 45),
 
         "prev_year": float(prev.mentions_year),
+        "dated_dateline": float(cur.dated_dateline),
+        "lede_wire": float(cur.lede_report and cur.lede_day),
+        "next_follow_up": float(nxt is not None and nxt.follow_up),
+        "follow_up": float(cur.follow_up),
         "open_back": _share(set(cur.open_words), seen_words, idf) if cur.open_words else 0.0,
         "boilerplate": float(cur.boilerplate),
         "anaphoric": float(cur.anaphoric),
@@ -397,6 +413,7 @@ def _choose_starts(
     scores: list[float],
     structural: list[bool],
     cfg: SegmentSettings,
+    links: list[Link] | None = None,
 ) -> list[int]:
     """Accept gaps from the best down while every article keeps ``min_words`` words."""
     words = [lines[i].n_words for i in body]
@@ -415,9 +432,43 @@ def _choose_starts(
         if short and not structural[j] and scores[j] < cfg.threshold + cfg.strong_margin:
             continue
         chosen.insert(k, j)
+    _resolve_links(chosen, links or [], cum, scores, cfg)
     _split_long(chosen, cum, scores, cfg)
     _shift_edges(chosen, [lines[i] for i in body])
     return chosen[:-1]
+
+
+def _resolve_links(
+    chosen: list[int], links: list[Link], cum: list[int], scores: list[float], cfg: SegmentSettings
+) -> None:
+    """Add the best gap inside links that no boundary satisfies, while it is good enough.
+
+    Every unsatisfied link adds its bonus to each gap it spans, so a gap that several links
+    agree on wins; accepted gaps still keep ``min_words`` on both sides.
+    """
+    weight = {"repeat": cfg.repeat_bonus, "reintro": cfg.reintro_bonus}
+    while True:
+        open_links = [link for link in links if not _satisfied(chosen, link)]
+        bonus: dict[int, float] = {}
+        for link in open_links:
+            for j in range(link.first + 1, link.last + 1):
+                bonus[j] = bonus.get(j, 0.0) + weight[link.kind]
+        best, best_score = None, cfg.threshold
+        for j, extra in bonus.items():
+            k = _insert_point(chosen, j)
+            left, right = chosen[k - 1], chosen[k]
+            if min(cum[j] - cum[left], cum[right] - cum[j]) < cfg.min_words:
+                continue
+            if scores[j] + extra > best_score:
+                best, best_score = j, scores[j] + extra
+        if best is None:
+            return
+        chosen.insert(_insert_point(chosen, best), best)
+
+
+def _satisfied(chosen: list[int], link: Link) -> bool:
+    k = _insert_point(chosen, link.first + 1)
+    return k < len(chosen) - 1 and chosen[k] <= link.last
 
 
 def _split_long(chosen: list[int], cum: list[int], scores: list[float], cfg: SegmentSettings) -> None:

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsgraph.segment.mentions import intro_keys
+
 _FEATURE_CHARS = 4000  # chars read from each end of a long line for features
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*")
@@ -57,6 +59,11 @@ _DATELINE_RE = re.compile(
     r"(?:\s*\d{1,2})?"  # April 5
     r"\s*(?:\([^()\n]{1,40}\)\s*)?"  # (Reuters) (AP) (VNA)
     r"(?:[:—–]|--|-\s|\"|”)"
+)
+_DATED_DATELINE_RE = re.compile(  # "ASTANA, Sept 16 –", "LONDON (Reuters) -", "Hanoi, April 5 (VNA) -"
+    r"^[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4},?\s*"
+    r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?\s*(?:\([^()\n]{1,40}\))?"
+    r"|\([^()\n]{1,40}\))\s*(?:[:—–-]|--)"
 )
 _CAPTION_CUE_RE = re.compile(
     r"\b(?:photo|photograph|pictured|picture|image|file photo|credit|courtesy|getty|reuters/|"
@@ -107,6 +114,31 @@ _ABBREV_END_RE = re.compile(
     r"Inc|Co|Corp|Ltd|U\.S|U\.K|[A-Z])\.|(?<!\s)[,;:(\[–—-]|\b(?:and|or|the|of|to|a|in|for|with))$"
 )
 
+_REPORT_END_RE = re.compile(
+    r",\s+(?!(?:he|she|they|it|we|i|who|which|that|according)\b)(?:[\w'’.-]+\s+){0,6}?"
+    r"(?:said|says|reported|reports|announced|stated|confirmed|told [\w'’-]+(?: [\w'’-]+)?)"
+    r"(?:\s+[\w'’]+){0,10}\W*$"
+)
+_FOLLOW_UP_RE = re.compile(
+    r"(?:This|It|That) (?:is|was|marks|marked|comes|came|would be|will be) (?:the )?"
+    r"(?:first|second|third|latest|last|only|most|biggest|largest)\b"
+    r"|The (?:meeting|visit|talks|move|announcement|decision|deal|agreement|attack|incident|"
+    r"statement|report|trip|call|ruling|vote|strike|blast|explosion|clash|clashes)\s+"
+    r"(?:is|was|were|are|comes|came|follows|followed|marks|marked|took|takes|is the|was the)\b"
+)
+_ANALYTIC_RE = re.compile(
+    r"\b(?:observers|analysts|experts|critics|many|some) (?:believe|say|said|argue|warn|fear|suggest)|"
+    r"remains? to be seen|(?:it is|it was|it's|it remains) (?:still )?(?:not )?(?:yet )?(?:unclear|not clear)|"
+    r"\b(?:might|may|could) be aimed|backdrop|in the (?:coming|next) (?:days|weeks|months|years)|"
+    r"\b(?:for|in recent) (?:years|decades)|\b(?:since|in) (?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
+def _last_sentence(tail: str) -> str:
+    parts = _SENT_END_RE.split(tail)
+    return parts[-1] if parts else tail
+
 
 @dataclass(slots=True)
 class Line:
@@ -126,6 +158,7 @@ class Line:
     title_like: float = 0.0  # headline shape, before context is known
     caption_like: float = 0.0  # photo-caption shape, before context is known
     dateline: bool = False
+    dated_dateline: bool = False  # a dateline with a date or an agency: "ASTANA, Sept 16 –"
     anaphoric: bool = False
     quote_open: bool = False
     lower_open: bool = False
@@ -138,6 +171,10 @@ class Line:
     first_len: int = 0  # words in the first sentence
     single: bool = False  # the line is one sentence
     mentions_year: bool = False  # background paragraphs cite past years
+    lede_report: bool = False  # short first sentence closing on a report clause (", state media said.")
+    follow_up: bool = False  # opens like the second line of a lede ("This is the first time ...")
+    end_analytic: bool = False  # last sentence weighs or looks back ("observers believe", "remains to be seen")
+    intros: list[str] = field(default_factory=list)  # names introduced in full (see mentions.py)
     open_words: list[str] = field(default_factory=list)  # lowercase content words among the first five
     head_words: list[str] = field(default_factory=list)  # content words of the first part
     tail_words: list[str] = field(default_factory=list)  # content words of the last part
@@ -212,6 +249,7 @@ def _add_shape(line: Line, head: str, tail: str) -> None:
     first_word = first.split(maxsplit=1)[0].strip(",;:").lower() if first else ""
     line.anaphoric = first_word in _ANAPHORIC_OPENERS and first_word not in ("the",)
     line.dateline = bool(_DATELINE_RE.match(head[:120]))
+    line.dated_dateline = bool(_DATED_DATELINE_RE.match(head[:120]))
     line.byline = bool(_BYLINE_RE.match(head[:60]))
     line.boilerplate = bool(_BOILER_OPEN_RE.match(head[:80]))
     line.closing = bool(_CLOSING_RE.search(tail[-300:]) or _CREDIT_END_RE.search(tail[-20:]))
@@ -223,6 +261,10 @@ def _add_shape(line: Line, head: str, tail: str) -> None:
     line.lede_perfect = bool(_PERFECT_RE.search(first_sentence))
     line.lede_attrib = bool(_ATTRIB_RE.search(first_sentence))
     line.mentions_year = bool(_YEAR_RE.search(tail[-600:]))
+    line.lede_report = line.first_len <= 35 and not line.quote_open and bool(_REPORT_END_RE.search(first_sentence[-120:]))
+    line.follow_up = bool(_FOLLOW_UP_RE.match(head[:80]))
+    line.end_analytic = bool(_ANALYTIC_RE.search(_last_sentence(tail[-800:])))
+    line.intros = intro_keys(head)
     if line.n_words <= 30:
         line.title_like = _title_shape(head, words, last)
         line.caption_like = _caption_shape(head, words, last)
