@@ -23,6 +23,7 @@ import logging
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .names import normalize
@@ -113,55 +114,75 @@ def build_rows(min_population: int = 500) -> list[list[str]]:
     return rows
 
 
-def _base_rows(min_population: int) -> list[list[str]]:
-    cities: dict[str, dict] = _load(f"cities{min_population}.json")  # type: ignore[assignment]
-    countries: dict[str, dict] = _load("countries.json")  # type: ignore[assignment]
-    states: dict[str, dict] = _load("us_states.json")  # type: ignore[assignment]
-    continents: dict[str, dict] = _load("continents.json")  # type: ignore[assignment]
+@dataclass(slots=True)
+class _CityStats:
+    """What the country, state and region rows need to know about the cities."""
+
+    by_country: dict[str, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = field(
+        default_factory=lambda: defaultdict(list))
+    admin1_pop: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    city_admin1: dict[tuple[str, str], str] = field(default_factory=dict)  # of the biggest
+    capital_point: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def add(self, city: dict, point: tuple[float, float]) -> None:
+        iso2, admin1 = city["countrycode"], city["admin1code"]
+        self.by_country[iso2].append(point)
+        self.by_admin1[(iso2, admin1)].append(point)
+        self.admin1_pop[(iso2, admin1)] += city["population"]
+        self.city_admin1.setdefault((iso2, normalize(city["name"])), admin1)
+
+
+def _city_rows(cities: dict[str, dict], countries: dict[str, dict],
+               stats: _CityStats) -> list[list[str]]:
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    admin1_pop: dict[tuple[str, str], int] = defaultdict(int)
-    city_admin1: dict[tuple[str, str], str] = {}  # (iso2, name key) -> admin1 of the biggest
-    state_pop: dict[str, int] = defaultdict(int)
-    capital_point: dict[str, tuple[float, float]] = {}
     rows = []
     for city in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         iso2, point = city["countrycode"], (city["latitude"], city["longitude"])
-        by_country[iso2].append(point)
-        by_admin1[(iso2, city["admin1code"])].append(point)
-        admin1_pop[(iso2, city["admin1code"])] += city["population"]
-        city_admin1.setdefault((iso2, normalize(city["name"])), city["admin1code"])
-        if iso2 == "US":
-            state_pop[city["admin1code"]] += city["population"]
-        capital = (iso2, city["name"]) in capitals and iso2 not in capital_point
+        stats.add(city, point)
+        capital = (iso2, city["name"]) in capitals and iso2 not in stats.capital_point
         if capital:
-            capital_point[iso2] = point
+            stats.capital_point[iso2] = point
         alts = _alternates(city["name"], city["alternatenames"]) \
             if city["population"] >= ALT_MIN_POPULATION else []
         rows.append([str(city["geonameid"]), city["name"], "city", iso2, city["admin1code"],
                      f"{point[0]:.5f}", f"{point[1]:.5f}", str(city["population"]),
                      "1" if capital else "0", "|".join(alts)])
+    return rows
+
+
+def _country_rows(countries: dict[str, dict], stats: _CityStats) -> list[list[str]]:
     centers = {iso2: (float(lat), float(lon)) for iso2, lat, lon in _read_table("country_centers.tsv")}
+    rows = []
     for iso2, country in sorted(countries.items()):
         if iso2 in OBSOLETE_COUNTRIES:
             continue
-        points = by_country.get(iso2)
+        points = stats.by_country.get(iso2)
         center = centers.get(iso2) or (robust_center(points) if points and len(points) >= 5
-                                       else capital_point.get(iso2))
+                                       else stats.capital_point.get(iso2))
         if center is None and points:
             center = robust_center(points)
         lat, lon = (f"{center[0]:.4f}", f"{center[1]:.4f}") if center else ("", "")
         rows.append([str(country["geonameid"]), country["name"], "country", iso2, "", lat, lon,
                      str(country["population"]), "0", ""])
+    return rows
+
+
+def _state_and_region_rows(states: dict[str, dict], stats: _CityStats) -> list[list[str]]:
+    rows = []
     for code, state in sorted(states.items()):
-        lat, lon = _center_fields(by_admin1.get(("US", code)))
+        lat, lon = _center_fields(stats.by_admin1.get(("US", code)))
         rows.append([str(state["geonameid"]), state["name"], "state", "US", code, lat, lon,
-                     str(state_pop.get(code, 0)), "0", ""])
+                     str(stats.admin1_pop.get(("US", code), 0)), "0", ""])
     for name, geonameid, iso2, admin1, alts in _read_table("regions.tsv"):
-        lat, lon = _center_fields(by_admin1.get((iso2, admin1)))
-        rows.append([geonameid, name, "region", iso2, admin1, lat, lon, "0", "0", alts])
-    rows += _admin_region_rows(by_admin1, admin1_pop, city_admin1)
+        lat, lon = _center_fields(stats.by_admin1.get((iso2, admin1)))
+        rows.append([geonameid, name, "region", iso2, admin1, lat, lon,
+                     str(stats.admin1_pop.get((iso2, admin1), 0)), "0", alts])
+    return rows + _admin_region_rows(stats)
+
+
+def _continent_rows(continents: dict[str, dict]) -> list[list[str]]:
+    rows = []
     for code, cont in sorted(continents.items()):
         alts = _alternates(cont["name"], (a["name"] for a in cont.get("alternateNames", [])
                                           if a.get("lang") in ("en", None, "")))
@@ -171,19 +192,28 @@ def _base_rows(min_population: int) -> list[list[str]]:
     return rows
 
 
-def _admin_region_rows(by_admin1: dict[tuple[str, str], list[tuple[float, float]]],
-                       admin1_pop: dict[tuple[str, str], int],
-                       city_admin1: dict[tuple[str, str], str]) -> list[list[str]]:
+def _base_rows(min_population: int) -> list[list[str]]:
+    cities: dict[str, dict] = _load(f"cities{min_population}.json")  # type: ignore[assignment]
+    countries: dict[str, dict] = _load("countries.json")  # type: ignore[assignment]
+    states: dict[str, dict] = _load("us_states.json")  # type: ignore[assignment]
+    continents: dict[str, dict] = _load("continents.json")  # type: ignore[assignment]
+    stats = _CityStats()
+    rows = _city_rows(cities, countries, stats)
+    return (rows + _country_rows(countries, stats) + _state_and_region_rows(states, stats)
+            + _continent_rows(continents))
+
+
+def _admin_region_rows(stats: _CityStats) -> list[list[str]]:
     """Rows for ``data/admin_regions.tsv``: each region found through a city inside it."""
     rows = []
     for name, iso2, city, alts in _read_table("admin_regions.tsv"):
-        admin1 = city_admin1.get((iso2, normalize(city)))
+        admin1 = stats.city_admin1.get((iso2, normalize(city)))
         if admin1 is None:
             log.warning("admin region %s: no city %r in %s", name, city, iso2)
             continue
-        lat, lon = _center_fields(by_admin1.get((iso2, admin1)))
+        lat, lon = _center_fields(stats.by_admin1.get((iso2, admin1)))
         rows.append([f"{iso2}.{admin1}", name, "region", iso2, admin1, lat, lon,
-                     str(admin1_pop.get((iso2, admin1), 0)), "0", alts])
+                     str(stats.admin1_pop.get((iso2, admin1), 0)), "0", alts])
     return rows
 
 

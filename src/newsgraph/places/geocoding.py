@@ -18,7 +18,7 @@ import logging
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Article, Place, Span
 from ..pipeline import stage
@@ -32,7 +32,7 @@ SLIP_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC"})  # only exact country 
 FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": -1.0, "state": -1.0, "city": 0.0}
 # (state and region populations are sums over GeoNames places, neighbourhoods included: inflated)
 FEATURE_RANK = {"city": 0, "region": 1, "state": 1, "country": 2, "continent": 3}
-REGION_BASE = 6.5  # for regions without a population (the UK's nations)
+REGION_BASE = 6.5  # for a region without a population
 CAPITAL_BONUS = 1.0
 ALTERNATE_PENALTY = 1.5
 QUALIFIER_BONUS = 6.0
@@ -81,7 +81,6 @@ class Mention:
     state_word: bool = False  # "Washington state"
     tagged: bool = True  # from an entity (False: a capitalised name after "in", "near", ...)
     chosen: GazEntry | None = None
-    scores: dict[int, float] = field(default_factory=dict)
 
 
 def _strip_possessive(text: str) -> str:
