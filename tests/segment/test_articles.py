@@ -10,6 +10,7 @@ import pytest
 from newsgraph.segment.articles import Segment, split_articles
 
 SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed-news-dump.txt"
+DEMO = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "data" / "demo" / "dump.txt"
 
 BODY_A = (
     "The city council of Springfield voted on Tuesday to expand the municipal bus network, "
@@ -154,3 +155,17 @@ def test_split_seed_finds_first_article_ends_before_gasoline_story(seed_text: st
 def test_split_seed_gives_six_articles(seed_text: str) -> None:
     starts = [_line_no(seed_text, s.start) for s in split_articles(seed_text)]
     assert starts == [1, 10, 18, 33, 46, 52]
+
+
+def test_split_demo_dump_gives_its_seven_articles() -> None:
+    text = DEMO.read_text(encoding="utf-8")
+    segments = split_articles(text)
+    assert [_line_no(text, s.start) for s in segments] == [1, 11, 17, 25, 33, 41, 48]
+    titled = [text[s.title[0] : s.title[1]] for s in segments if s.title]
+    assert titled[0].startswith("Kyrgyz and Tajik Forces Clash")
+    assert any(t.startswith("EU-India Trade Talks Stall") for t in titled)
+
+
+def test_split_dated_dateline_starts_article_after_body() -> None:
+    text = "\n".join([BODY_A, BODY_A2, "BRIXHAM, April 4 (Reuters) - " + BODY_B, BODY_B2])
+    assert [_line_no(text, s.start) for s in split_articles(text)] == [1, 3]

@@ -115,8 +115,9 @@ _ABBREV_END_RE = re.compile(
 )
 
 _REPORT_END_RE = re.compile(
-    r",\s+(?!(?:he|she|they|it|we|i|who|which|that|according)\b)(?:[\w'’.-]+\s+){0,6}?"
-    r"(?:said|says|reported|reports|announced|stated|confirmed|told [\w'’-]+(?: [\w'’-]+)?)"
+    r",\s+(?!(?:he|she|they|it|we|i|who|which|that|according|and|but|or|while|as|after|before|"
+    r"when|where|if|because|although|though|with)\b)(?:[\w'’.-]+\s+){0,6}?"
+    r"(?:said|says|reported|reports|announced|stated|confirmed|told (?:reporters|journalists|[A-Z][\w'’-]+))"
     r"(?:\s+[\w'’]+){0,10}\W*$"
 )
 _FOLLOW_UP_RE = re.compile(
