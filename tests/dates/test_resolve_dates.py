@@ -64,3 +64,10 @@ def test_future_clause_resolves_weekday_forward_on_a_parse() -> None:
     resolve_dates(article, settings=SETTINGS)
     assert [(d.text, d.value) for d in article.dates] == [
         ("Tuesday", "2023-08-15"), ("Friday", "2023-08-18")]
+
+
+def test_date_for_span_takes_the_most_precise_date_in_the_sentence() -> None:
+    text = "Talks begun in 2019 collapsed on Thursday."
+    article = _article(text)
+    resolve_dates(article, settings=SETTINGS)
+    assert date_for_span(article, 0, len(text)) == ("2023-08-17", "sentence")

@@ -90,11 +90,13 @@ def resolve_dates(article: Article, *, settings: Settings) -> None:
 
 
 def date_for_span(article: Article, start: int, end: int) -> tuple[str | None, str | None]:
-    """(date, date_from) for an evidence span: a dated expression inside it ("sentence"),
-    else the dateline's date ("dateline"), else the publication date ("article")."""
-    for mention in article.dates:
-        if start <= mention.start and mention.end <= end and mention.value:
-            return mention.value, "sentence"
+    """(date, date_from) for an evidence span: the most precise dated expression inside it
+    ("sentence"), else the dateline's date ("dateline"), else the publication date ("article").
+    """
+    inside = [m for m in article.dates if start <= m.start and m.end <= end and m.value]
+    if inside:  # the most precise one: "talks begun in 2019 collapsed on Thursday"
+        best = max(inside, key=lambda m: (len(m.value or ""), -m.start))
+        return best.value, "sentence"
     dateline = find_dateline(article.text, published=article.published)
     if dateline:
         return dateline, "dateline"
