@@ -155,3 +155,12 @@ def test_org_or_person_after_in_is_read_as_a_place() -> None:
     [place] = _places("Floods hit homes in Tamil Nadu.", [("Tamil Nadu", "PERSON")])
     assert (place.country, place.feature) == ("IND", "region")
     assert _places("A statement by Liverpool said.", [("Liverpool", "ORG")]) == []
+
+
+def test_initialism_does_not_match_a_truncated_abbreviation() -> None:
+    assert _places("The P.A. system failed.", [("P.A.", "GPE")]) == []
+    assert [p.name for p in _places("He lives in Scranton, Pa.", [("Pa.", "GPE")])] == ["Pennsylvania"]
+
+
+def test_storm_names_are_not_places() -> None:
+    assert _places("Hurricane Harvey hit.", [("Harvey", "GPE")]) == []

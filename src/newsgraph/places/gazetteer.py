@@ -98,12 +98,22 @@ class Gazetteer:
                         lon=float(row[6]) if row[6] else None, population=int(row[7] or 0),
                         capital=row[8] == "1")
 
+    def _spelled(self, i: int, name: str) -> bool:
+        """Whether row ``i`` has the spelling ``name`` (dots kept: "P.A." is not "Pa.")."""
+        row = self._rows[i]
+        want = name.casefold().replace(" ", "")
+        spellings = [row[1], *row[9].split("|"), *row[10].split("|")]
+        return any(s.casefold().replace(" ", "") == want for s in spellings)
+
     def lookup(self, name: str) -> list[Match]:
-        """Every place called ``name`` (any case, accents optional)."""
+        """Every place called ``name`` (any case, accents optional; dotted abbreviations as spelt)."""
         key = normalize(name)
+        dotted = "." in name
         seen: set[int] = set()
         out = []
         for i in self._index.get(key, ()):
+            if dotted and not self._spelled(i, name):
+                continue
             if i not in seen:
                 seen.add(i)
                 out.append(Match(self.entry(i), (key, i) in self._exact))

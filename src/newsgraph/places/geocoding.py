@@ -42,6 +42,7 @@ STATE_WORD_BONUS = 4.0
 MIN_POPULATION_UNTAGGED = 50_000  # untagged names must be at least this big (or a country)
 MIN_POPULATION_LOC_CITY = 100_000  # a LOC entity (or an abbreviation) read as a city
 MIN_POPULATION_SLIP = 15_000  # an ORG/PERSON entity after "in", "near" read as a city
+STORM_WORDS = frozenset({"hurricane", "hurricanes", "storm", "storms", "typhoon", "cyclone", "tropical"})
 LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "throughout"})
 
 LEADING = re.compile(r"^(?:the|northern|southern|eastern|western|central|north|south|east|west|"
@@ -126,7 +127,7 @@ def _lookup(gazetteer: Gazetteer, text: str, start: int,
             label: str) -> tuple[str, int, list[Match]]:
     """Find the readings of a name, trying shorter forms ("northern Idlib" -> "Idlib")."""
     for k, (name, offset) in enumerate(_forms(text, start)):
-        if name.lower() in NOT_PLACES or not name:
+        if not name or name.lower() in NOT_PLACES or not name[0].isupper():
             continue
         matches = [m for m in gazetteer.lookup(name) if _plausible(m, name, label)
                    and (k == 0 or _big(m.entry))]  # "West Wing" is not the village Wing
@@ -182,6 +183,8 @@ def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
             continue
         text = source[ent.start:ent.end]
         label = ent.label
+        if _word_before(source, ent.start) in STORM_WORDS:  # "Hurricane Harvey"
+            continue
         if label in SLIP_LABELS and _word_before(source, ent.start) in LOCATIVE:
             label = "SLIP_LOCATIVE"
         head, sep, rest = text.partition(",")
