@@ -52,6 +52,11 @@ _ANAPHORIC_OPENERS = frozenset(
     because since as if when after before or nor""".split()
 )
 
+_BACK_OPENERS = frozenset(  # openers that lean on the text before: no article starts with them
+    """he she it they this these those but and however his her their its also that there so yet
+    both meanwhile moreover furthermore nevertheless nonetheless additionally otherwise""".split()
+)
+
 _DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}"  # WASHINGTON / NEW DELHI / SOUTH WAZIRISTAN, Pakistan
     r"|[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?=\s*(?:\(|:|,\s*[A-Z][a-z]{2,8}\.?\s+\d)))"  # Hanoi (VNA) / Muscat:
@@ -161,6 +166,7 @@ class Line:
     dateline: bool = False
     dated_dateline: bool = False  # a dateline with a date or an agency: "ASTANA, Sept 16 –"
     anaphoric: bool = False
+    back_open: bool = False  # opens with a pronoun or connective from _BACK_OPENERS
     quote_open: bool = False
     lower_open: bool = False
     closing: bool = False
@@ -249,6 +255,7 @@ def _add_shape(line: Line, head: str, tail: str) -> None:
     line.lower_open = first[:1].islower()
     first_word = first.split(maxsplit=1)[0].strip(",;:").lower() if first else ""
     line.anaphoric = first_word in _ANAPHORIC_OPENERS and first_word not in ("the",)
+    line.back_open = first_word in _BACK_OPENERS
     line.dateline = bool(_DATELINE_RE.match(head[:120]))
     line.dated_dateline = bool(_DATED_DATELINE_RE.match(head[:120]))
     line.byline = bool(_BYLINE_RE.match(head[:60]))
@@ -290,6 +297,8 @@ def _title_shape(head: str, words: list[str], last: str) -> float:
         score += 0.1
     if n <= 2:
         score -= 0.1
+    if last in "?!" and n >= 5 and lowers / n > 0.4:
+        score -= 0.3  # a sentence-case question or exclamation reads as body text
     if head.count(",") >= 3 or head.count(".") >= 2:
         score -= 0.2
     return max(0.0, min(1.0, score))
