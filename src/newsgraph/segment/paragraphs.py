@@ -132,11 +132,10 @@ _FOLLOW_UP_RE = re.compile(
     r"statement|report|trip|call|ruling|vote|strike|blast|explosion|clash|clashes)\s+"
     r"(?:is|was|were|are|comes|came|follows|followed|marks|marked|took|takes|is the|was the)\b"
 )
-_ANALYTIC_RE = re.compile(
-    r"\b(?:observers|analysts|experts|critics|many|some) (?:believe|say|said|argue|warn|fear|suggest)|"
+_ANALYTIC_RE = re.compile(  # a closing line that weighs what comes next
+    r"\b(?:observers|analysts|experts|critics|diplomats) (?:believe|say|argue|warn|fear|suggest|expect)|"
     r"remains? to be seen|(?:it is|it was|it's|it remains) (?:still )?(?:not )?(?:yet )?(?:unclear|not clear)|"
-    r"\b(?:might|may|could) be aimed|backdrop|in the (?:coming|next) (?:days|weeks|months|years)|"
-    r"\b(?:for|in recent) (?:years|decades)|\b(?:since|in) (?:19|20)\d\d\b",
+    r"\b(?:might|may|could) be aimed",
     re.IGNORECASE,
 )
 
