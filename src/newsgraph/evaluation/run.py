@@ -30,10 +30,12 @@ TASKS = (
     Task("segment-concat-dev", "segment", "evaluate_concat", "split titled dumps into articles", "f1"),
     Task("segment-notitle-dev", "segment", "evaluate_notitle", "split untitled dumps into articles", "f1"),
     Task("html-aeb-dev", "html", "evaluate_html", "HTML page -> article body", "f1"),
-    Task("events-petrarch2", "events", "evaluate_petrarch", "who did what to whom (CAMEO triples)", "f1"),
-    Task("events-case2021", "events", "evaluate_case2021", "event type of a news snippet", "macro_f1"),
-    Task("places-geowebnews", "places", "evaluate_geowebnews", "toponyms and geocoding", "f1"),
-    Task("quotes-polnear-dev", "quotes", "evaluate_polnear", "quotes and attributions", "f1"),
+    Task("events-petrarch2", "events", "evaluate_petrarch", "who did what to whom (source, target)", "dyad.f1"),
+    Task("events-case2021", "events", "evaluate_case2021", "event type of a news snippet", "events.macro_f1"),
+    Task("places-geowebnews", "places", "evaluate_geowebnews", "place mentions (overlap)", "place_overlap.f1"),
+    Task("places-geowebnews", "places", "evaluate_geowebnews", "geocoded within 161 km", "geocoding_place.accuracy_161km"),
+    Task("quotes-polnear-dev", "quotes", "evaluate_polnear", "direct quotes (content span)", "direct.f1"),
+    Task("quotes-polnear-dev", "quotes", "evaluate_polnear", "all attributions (content span)", "all.f1"),
 )
 
 FLOORS_FILE = Path(__file__).with_name("floors.json")
@@ -46,6 +48,7 @@ def run_evaluation(eval_dir: Path, *, output: Path, only: list[str] | None = Non
         print(f"newsgraph: no gold sets at {eval_dir} (pass --eval-dir)", file=sys.stderr)
         return 2
     results: list[tuple[Task, dict[str, Any] | None, float]] = []
+    done: dict[tuple[str, str], tuple[dict[str, Any] | None, float]] = {}
     for task in TASKS:
         if only and task.folder not in only and task.module not in only:
             continue
@@ -53,10 +56,13 @@ def run_evaluation(eval_dir: Path, *, output: Path, only: list[str] | None = Non
         if not folder.is_dir():
             log.warning("gold set %s is missing; skipped", folder)
             continue
-        started = time.perf_counter()
-        scores = _score(task, folder, limit)
-        results.append((task, scores, time.perf_counter() - started))
-        print(_row(task, scores), flush=True)
+        key = (task.folder, task.function)
+        if key not in done:
+            started = time.perf_counter()
+            scores = _score(task, folder, limit)
+            done[key] = (scores, time.perf_counter() - started)
+            print(_row(task, scores), flush=True)
+        results.append((task, *done[key]))
     failures = _check_floors(results) if check else []
     if limit is None and not only:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +84,26 @@ def _score(task: Task, folder: Path, limit: int | None) -> dict[str, Any] | None
     return fn(folder, **kwargs)
 
 
+def headline(scores: dict[str, Any] | None, path: str) -> Any:
+    """A value by dotted path ("dyad.f1")."""
+    value: Any = scores
+    for part in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def flatten(scores: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in scores.items():
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
@@ -87,18 +113,19 @@ def _fmt(value: Any) -> str:
 def _row(task: Task, scores: dict[str, Any] | None) -> str:
     if scores is None:
         return f"{task.folder:22} (no stage yet)"
-    shown = {k: v for k, v in scores.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
-    return f"{task.folder:22} " + "  ".join(f"{k}={_fmt(v)}" for k, v in list(shown.items())[:8])
+    shown = {k: v for k, v in flatten(scores).items()
+             if isinstance(v, float) and "per_type" not in k and "timing" not in k}
+    return f"{task.folder:22} " + "  ".join(f"{k}={_fmt(v)}" for k, v in list(shown.items())[:10])
 
 
 def _check_floors(results: list[tuple[Task, dict[str, Any] | None, float]]) -> list[str]:
     floors = json.loads(FLOORS_FILE.read_text("utf-8"))
     failures = []
     for task, scores, _ in results:
-        floor = floors.get(task.folder)
+        floor = floors.get(f"{task.folder}:{task.headline}")
         if floor is None or scores is None:
             continue
-        value = scores.get(task.headline)
+        value = headline(scores, task.headline)
         if value is None or value < floor:
             failures.append(f"{task.folder} {task.headline}={value} < {floor}")
     return failures
@@ -118,16 +145,16 @@ def render(results: list[tuple[Task, dict[str, Any] | None, float]]) -> str:
         "| set | task | headline | score | time |", "| --- | --- | --- | --- | --- |",
     ]
     for task, scores, seconds in results:
-        value = _fmt(scores.get(task.headline)) if scores else "no stage"
+        value = _fmt(headline(scores, task.headline)) if scores else "no stage"
         lines.append(f"| {task.folder} | {task.task} | {task.headline} | {value} | {seconds:.0f} s |")
+    seen = set()
     for task, scores, _ in results:
-        if not scores:
+        if not scores or task.folder in seen:
             continue
+        seen.add(task.folder)
         lines += ["", f"## {task.folder}", "", "| metric | value |", "| --- | --- |"]
-        for key, value in scores.items():
-            if isinstance(value, (dict, list)):
-                value = json.dumps(value, ensure_ascii=False)
-                if len(value) > 300:
-                    value = value[:300] + " …"
+        for key, value in flatten(scores).items():
+            if isinstance(value, list):
+                value = json.dumps(value, ensure_ascii=False)[:300]
             lines.append(f"| {key} | {_fmt(value)} |")
     return "\n".join(lines) + "\n"
