@@ -1,13 +1,15 @@
 """Event evaluation: PETRARCH2 unit-test triples and CASE 2021 event types.
 
-Run: ``python -m newsgraph.evaluation.events [../shared/eval]``.
+Both sets run through the real pipeline (:func:`newsgraph.core.analyze_sources`), one
+source per gold item, all items in one call. Run:
+``python -m newsgraph.evaluation.events [../shared/eval] [--limit N]``.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
+import re
 import tempfile
 import time
 from collections import Counter
@@ -16,91 +18,113 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..model import Article, Source
-from ..events.lexicon import cameo_intent, load_lexicon
-from ..events.triggers import find_triggers
+from ..core import analyze_sources
+from ..events.lexicon import cameo_intent
+from ..model import Article, Event, Source
 from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval"
 
-_STAGES = (("nlp", "find_entities"), ("actors", "resolve_actors"), ("places", "geocode"),
-           ("dates", "resolve_dates"), ("quotes", "extract_quotes"), ("events", "extract_events"))
+Triple = tuple[str, str, str]
 
 
-def _stages() -> list:
-    """The pipeline's stages; while a stage's package has not landed, run without it."""
-    out = []
-    for module, name in _STAGES:
-        try:
-            out.append(getattr(importlib.import_module(f"newsgraph.{module}"), name))
-        except (ImportError, AttributeError):
-            log.warning("stage %s.%s not available; skipped", module, name)
-    return out
+def analyze_texts(texts: list[str], *, settings: Settings | None = None,
+                  published: list[str | None] | None = None) -> list[Article]:
+    """Analyze each text as one English article with the whole pipeline, in one batch.
 
-
-def analyze_texts(texts: list[str], *, settings: Settings | None = None) -> list[Article]:
-    """Analyze each text as one article (no segmentation), all stages, in one nlp.pipe batch.
-
-    ``article.doc`` is kept (the CASE trigger fallback reads it).
+    Each text is a ``jsonl``-format source, so the dump segmenter does not cut it.
     """
-    from ..nlp import parse
-
-    settings = settings or Settings()
-    stages = _stages()
-    articles = [Article(id=str(i), source=Source(uri=f"eval#{i}", format="text", text=t),
-                        start=0, end=len(t), published=settings.default_date)
-                for i, t in enumerate(texts)]
-    out = []
-    for article in parse(articles, settings=settings):
-        for st in stages:
-            st(article, settings=settings)
-        out.append(article)
-    return out
+    sources = [Source(uri=f"eval:{i}", format="jsonl", text=t, language="en",
+                      published=published[i] if published else None)
+               for i, t in enumerate(texts)]
+    return list(analyze_sources(sources, settings=settings or Settings()))
 
 
 def analyze_text(text: str, *, settings: Settings | None = None) -> Article:
     return analyze_texts([text], settings=settings)[0]
 
 
+def _read_rows(path: Path, limit: int | None) -> list[dict[str, Any]]:
+    lines = (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    return rows[:limit] if limit else rows
+
+
 # ---------------------------------------------------------------- PETRARCH2
 
-def _petrarch_dictionary(actors_json: Path, out: Path) -> Path:
-    """Write the PETRARCH validation actors as a user dictionary (actors/README format).
+_AGENT = re.compile(r"[A-Z]{3}(GOV|MIL|COP|LEG|JUD|REB|OPP|PTY|CVL|REF|MED|BUS|SPY|HLH|EDU|REL|LAB)")
 
-    PETRARCH phrases join words with ``_``; a trailing ``_`` ends the word exactly, otherwise
-    the last word is a stem ("BULGAR" matches "Bulgaria"): written as a ``*`` prefix.
+
+def _dictionary_row(code: str, phrase: str) -> str:
+    """One user-dictionary row for a PETRARCH actor phrase.
+
+    PETRARCH joins words with ``_``; a trailing ``_`` ends the word exactly, otherwise the
+    last word is a stem ("BULGAR" matches "Bulgaria"), written as a ``*`` prefix. A code
+    with an agent ("ISRMIL") becomes a group with that country and role.
     """
+    exact = phrase.endswith("_")
+    words = phrase.strip("_").replace("_", " ").lower()
+    phrase_out = words if exact else words + "*"
+    if re.fullmatch(r"[A-Z]{3}", code):
+        return f"{phrase_out}\t{code}\t{words.title()}\tstate\t{code}\tGOV\t"
+    agent = _AGENT.match(code)
+    if agent:
+        return (f"{phrase_out}\t{code[:3]}-{agent.group(1)}\t{words.title()}\tgroup\t"
+                f"{code[:3]}\t{agent.group(1)}\t")
+    return f"{phrase_out}\t{code}\t{words.title()}\torganization\t\t\t"
+
+
+def _petrarch_dictionary(actors_json: Path, out: Path) -> Path:
+    """Write the PETRARCH validation actors as a user dictionary (actors/README format)."""
     table = json.loads(actors_json.read_text(encoding="utf-8"))
     lines = ["phrase\tid\tname\tkind\tcountry\trole\twikidata"]
-    for code, phrases in table.items():
-        for phrase in phrases:
-            exact = phrase.endswith("_")
-            words = phrase.strip("_").replace("_", " ").lower()
-            phrase_out = words if exact else words + "*"
-            lines.append(f"{phrase_out}\t{code}\t{words.title()}\t\t\t\t")
+    lines += [_dictionary_row(code, phrase) for code, phrases in table.items() for phrase in phrases]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return out
 
 
-def _codes(actor: str | None) -> list[str]:
-    """An actor id as PETRARCH roots: "FRO/BIL/SAM" names three actors; None is "---"."""
-    if not actor:
+def actor_codes(article: Article, actor_id: str | None) -> list[str]:
+    """CAMEO-style codes of an event argument via ``actors.cameo_code``; None is "---".
+
+    A PETRARCH multi-actor id ("FRO/BIL/SAM") names one actor per part.
+    """
+    if not actor_id:
         return ["---"]
-    return [part[:3].upper() for part in actor.split("/")]
+    from ..actors import cameo_code
+
+    actor = article.actor(actor_id)
+    code = cameo_code(actor) if actor is not None else actor_id.upper()
+    return [part.upper() for part in code.split("/")]
 
 
-def _triples(article: Article) -> list[tuple[str, str, str]]:
-    """Our events as (source root, target root, CAMEO code); negated events are not coded."""
+def _gold_codes(code: str | None) -> list[str]:
+    return [part.upper() for part in (code or "---").split("/")]
+
+
+def event_triples(article: Article, *, full: bool = False) -> list[Triple]:
+    """Our events as (source, target, CAMEO code); negated events are not coded.
+
+    Actor codes are cut to their first 3 characters unless ``full``. A planned
+    cooperative act is coded as CAMEO's 03x intent.
+    """
     out = []
     for e in article.events:
         if e.negated or e.cameo is None:
             continue
         code = cameo_intent(e.cameo) if e.modality == "planned" else e.cameo
-        for s in _codes(e.source):
-            for t in _codes(e.target):
-                out.append((s, t, code))
+        for s in actor_codes(article, e.source):
+            for t in actor_codes(article, e.target):
+                out.append((s if full else s[:3], t if full else t[:3], code))
+    return out
+
+
+def _gold_triples(row: dict[str, Any], *, full: bool = False) -> list[Triple]:
+    out = []
+    for e in row["events"]:
+        s, t = _gold_codes(e["source"])[0], _gold_codes(e["target"])[0]
+        out.append((s if full else s[:3], t if full else t[:3], e["code"]))
     return out
 
 
@@ -111,8 +135,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def _match(gold: list[tuple[str, str, str]], pred: list[tuple[str, str, str]],
-           key: Callable[[tuple[str, str, str]], tuple[str, ...]]) -> int:
+def _match(gold: list[Triple], pred: list[Triple], key: Callable[[Triple], tuple[str, ...]]) -> int:
     left = Counter(key(g) for g in gold)
     hits = 0
     for p in pred:
@@ -123,60 +146,7 @@ def _match(gold: list[tuple[str, str, str]], pred: list[tuple[str, str, str]],
     return hits
 
 
-def evaluate_petrarch(path: Path, *, settings: Settings | None = None) -> dict[str, Any]:
-    """Score (source, target, CAMEO) triples against the PETRARCH2 unit-test records.
-
-    Args: path: the ``events-petrarch2`` folder (gold.jsonl, actors.json).
-    Returns: triple P/R/F1 (exact code and root code), root accuracy over dyad-matched
-    pairs, noevents accuracy, counts. Sources and targets compare on their first 3 letters.
-    """
-    rows = [json.loads(line) for line in (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    rows = [r for r in rows if not r.get("error")]
-    with tempfile.TemporaryDirectory() as tmp:
-        dictionary = _petrarch_dictionary(path / "actors.json", Path(tmp) / "petrarch-actors.tsv")
-        base = settings or Settings()
-        settings = replace(base, actor_dictionaries=(*base.actor_dictionaries, dictionary))
-        started = time.perf_counter()
-        articles = analyze_texts([r["text"] for r in rows], settings=settings)
-        seconds = time.perf_counter() - started
-    gold_all, pred_all, noevents_ok, noevents_n = [], [], 0, 0
-    root_ok = root_n = std_ok = std_n = 0
-    for row, article in zip(rows, articles):
-        pred = _triples(article)
-        gold = [(_codes(e["source"])[0], _codes(e["target"])[0], e["code"]) for e in row["events"]]
-        if row.get("noevents"):
-            noevents_n += 1
-            noevents_ok += not pred
-        gold_all.append(gold)
-        pred_all.append(pred)
-        ok, n = _root_agreement(gold, pred)
-        root_ok, root_n = root_ok + ok, root_n + n
-        ok, n = _root_agreement([g for g in gold if "01" <= g[2][:2] <= "20"], pred)
-        std_ok, std_n = std_ok + ok, std_n + n
-    n_gold = sum(map(len, gold_all))
-    n_pred = sum(map(len, pred_all))
-    exact = sum(_match(g, p, lambda t: t) for g, p in zip(gold_all, pred_all))
-    root = sum(_match(g, p, lambda t: (t[0], t[1], t[2][:2])) for g, p in zip(gold_all, pred_all))
-    dyad = sum(_match(g, p, lambda t: (t[0], t[1])) for g, p in zip(gold_all, pred_all))
-    return {
-        "records": len(rows), "gold_events": n_gold, "predicted_events": n_pred,
-        "triple": _prf(exact, n_pred, n_gold),
-        "triple_root": _prf(root, n_pred, n_gold),
-        "dyad": _prf(dyad, n_pred, n_gold),
-        "root_accuracy": round(root_ok / root_n, 4) if root_n else None,
-        "root_pairs": root_n,
-        # gold codes on the CAMEO roots 01-20 only (the test dictionary also uses 21-91)
-        "root_accuracy_cameo_roots": round(std_ok / std_n, 4) if std_n else None,
-        "root_pairs_cameo_roots": std_n,
-        "noevents_accuracy": round(noevents_ok / noevents_n, 4) if noevents_n else None,
-        "noevents_records": noevents_n,
-        "seconds": round(seconds, 2),
-    }
-
-
-def _root_agreement(gold: list[tuple[str, str, str]],
-                    pred: list[tuple[str, str, str]]) -> tuple[int, int]:
+def _root_agreement(gold: list[Triple], pred: list[Triple]) -> tuple[int, int]:
     """Among pairs matched on (source, target), how many agree on the CAMEO root."""
     ok = n = 0
     used: set[int] = set()
@@ -189,6 +159,72 @@ def _root_agreement(gold: list[tuple[str, str, str]],
         n += 1
         ok += pred[best][2][:2] == g[2][:2]
     return ok, n
+
+
+def _sum_match(gold: list[list[Triple]], pred: list[list[Triple]],
+               key: Callable[[Triple], tuple[str, ...]]) -> int:
+    return sum(_match(g, p, key) for g, p in zip(gold, pred))
+
+
+def _dyad(t: Triple) -> tuple[str, ...]:
+    return t[0], t[1]
+
+
+def _root(t: Triple) -> tuple[str, ...]:
+    return t[0], t[1], t[2][:2]
+
+
+def evaluate_petrarch(path: Path, *, settings: Settings | None = None,
+                      limit: int | None = None) -> dict[str, Any]:
+    """Score (source, target, CAMEO) triples against the PETRARCH2 unit-test records.
+
+    Args: path: the ``events-petrarch2`` folder (gold.jsonl, actors.json); limit: first N
+    records only.
+    Returns: ``f1``/``precision``/``recall`` of (source, target) dyads on the first 3
+    characters of the actor codes (the headline), the same with full codes, triple P/R/F1
+    with exact and root CAMEO codes, root accuracy over dyad-matched pairs, noevents
+    accuracy and counts.
+    """
+    rows = [r for r in _read_rows(path, limit) if not r.get("error")]
+    with tempfile.TemporaryDirectory() as tmp:
+        dictionary = _petrarch_dictionary(path / "actors.json", Path(tmp) / "petrarch-actors.tsv")
+        base = settings or Settings()
+        settings = replace(base, actor_dictionaries=(*base.actor_dictionaries, dictionary))
+        started = time.perf_counter()
+        articles = analyze_texts([r["text"] for r in rows], settings=settings)
+        seconds = time.perf_counter() - started
+    gold = [_gold_triples(r) for r in rows]
+    pred = [event_triples(a) for a in articles]
+    gold_full = [_gold_triples(r, full=True) for r in rows]
+    pred_full = [event_triples(a, full=True) for a in articles]
+    n_gold, n_pred = sum(map(len, gold)), sum(map(len, pred))
+    root_ok = root_n = std_ok = std_n = 0
+    for g, p in zip(gold, pred):
+        ok, n = _root_agreement(g, p)
+        root_ok, root_n = root_ok + ok, root_n + n
+        ok, n = _root_agreement([t for t in g if "01" <= t[2][:2] <= "20"], p)
+        std_ok, std_n = std_ok + ok, std_n + n
+    noevents = [not p for r, p in zip(rows, pred) if r.get("noevents")]
+    dyad = _prf(_sum_match(gold, pred, _dyad), n_pred, n_gold)
+    return {
+        "f1": dyad["f1"], "precision": dyad["precision"], "recall": dyad["recall"],
+        "triple_f1": _prf(_sum_match(gold, pred, lambda t: t), n_pred, n_gold)["f1"],
+        "triple_root_f1": _prf(_sum_match(gold, pred, _root), n_pred, n_gold)["f1"],
+        "root_accuracy": round(root_ok / root_n, 4) if root_n else None,
+        "noevents_accuracy": round(sum(noevents) / len(noevents), 4) if noevents else None,
+        "dyad_full_code": _prf(_sum_match(gold_full, pred_full, _dyad), n_pred, n_gold),
+        "records": len(rows), "gold_events": n_gold, "predicted_events": n_pred,
+        "dyad": dyad,
+        "triple": _prf(_sum_match(gold, pred, lambda t: t), n_pred, n_gold),
+        "triple_root": _prf(_sum_match(gold, pred, _root), n_pred, n_gold),
+        "triple_full_code": _prf(_sum_match(gold_full, pred_full, lambda t: t), n_pred, n_gold),
+        "root_pairs": root_n,
+        # gold codes on the CAMEO roots 01-20 only (the test dictionary also uses 21-91)
+        "root_accuracy_cameo_roots": round(std_ok / std_n, 4) if std_n else None,
+        "root_pairs_cameo_roots": std_n,
+        "noevents_records": len(noevents),
+        "seconds": round(seconds, 2),
+    }
 
 
 # ---------------------------------------------------------------- CASE 2021 (ACLED-like types)
@@ -252,13 +288,15 @@ def acled_type(category: str, cameo: str | None, pattern: str) -> str | None:
     return None
 
 
-def classify_article(article: Article) -> tuple[str, str | None]:
+def classify_article(article: Article, *, named_only: bool = False) -> tuple[str, str | None]:
     """(ACLED-like type or "NONE", PLOVER category or None) of a snippet's events.
 
     A protest with force against it is FORCE_AGAINST_PROTEST (violence) or
     PROTEST_WITH_INTER (arrests); otherwise the most confident asserted event decides.
+    ``named_only`` keeps only events whose source or target is an actor.
     """
-    events = [e for e in article.events if not e.negated]
+    events = [e for e in article.events if not e.negated
+              and (not named_only or e.source is not None or e.target is not None)]
     if not events:
         return "NONE", None
     cats = {e.category for e in events}
@@ -277,21 +315,6 @@ def _specific(code: str | None) -> bool:
     return bool(code) and not (code or "").endswith("0")
 
 
-def classify_triggers(article: Article) -> tuple[str, str | None]:
-    """Like :func:`classify_article`, falling back to lexicon triggers without actors."""
-    label, category = classify_article(article)
-    if label != "NONE" or article.doc is None:
-        return label, category
-    lex = load_lexicon()
-    matches = [m for sent in article.doc.sents for group in find_triggers(sent, lex) for m in group]
-    matches = [m for m in matches if lex.plover(m.cameo)]
-    if not matches:
-        return "NONE", None
-    best = max(matches, key=lambda m: (_specific(m.cameo), m.specificity, -m.token.i))
-    category = lex.plover(best.cameo) or ""
-    return acled_type(category, best.cameo, best.pattern) or "NONE", category
-
-
 def _macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, dict[str, float]]]:
     per = {}
     for label in sorted(set(gold)):
@@ -300,48 +323,56 @@ def _macro_f1(gold: list[str], pred: list[str]) -> tuple[float, dict[str, dict[s
     return round(sum(v["f1"] for v in per.values()) / len(per), 4), per
 
 
-def evaluate_case2021(path: Path, *, settings: Settings | None = None) -> dict[str, Any]:
+def _case_scores(rows: list[dict[str, Any]], labels: list[tuple[str, str | None]]) -> dict[str, Any]:
+    gold = [r["label"] for r in rows]
+    pred = [label for label, _ in labels]
+    approx = [(r["plover_approx"], cat) for r, (_, cat) in zip(rows, labels) if r.get("plover_approx")]
+    macro, per = _macro_f1(gold, pred)
+    return {
+        "macro_f1": macro,
+        "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(rows), 4) if rows else 0.0,
+        "no_event_share": round(pred.count("NONE") / len(rows), 4) if rows else 0.0,
+        "plover_approx_accuracy (approximate labels, not gold)":
+            round(sum(a == c for a, c in approx) / len(approx), 4) if approx else None,
+        "plover_approx_items": len(approx),
+        "per_type_f1": {k: v["f1"] for k, v in per.items()},
+    }
+
+
+def evaluate_case2021(path: Path, *, settings: Settings | None = None,
+                      limit: int | None = None) -> dict[str, Any]:
     """Classify CASE 2021 Task 2 snippets into ACLED-like types from our events.
 
-    Args: path: the ``events-case2021`` folder (gold.jsonl).
-    Returns: macro-F1 over the 30 gold types, accuracy, share with no event, per-type
-    scores, and (approximate, not gold) PLOVER accuracy against ``plover_approx``.
+    Args: path: the ``events-case2021`` folder (gold.jsonl); limit: first N snippets only.
+    Returns: ``macro_f1`` over the gold types from all events (the headline), the same from
+    events naming an actor only, accuracy, share with no event, per-type scores, and
+    (approximate, not gold) PLOVER accuracy against ``plover_approx``.
     """
-    rows = [json.loads(line) for line in (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    rows = _read_rows(path, limit)
     started = time.perf_counter()
     articles = analyze_texts([r["text"] for r in rows], settings=settings)
     seconds = time.perf_counter() - started
-    report: dict[str, Any] = {"snippets": len(rows), "seconds": round(seconds, 2)}
-    for name, classify in (("events", classify_article), ("events+triggers", classify_triggers)):
-        gold, pred, plover_ok, plover_n = [], [], 0, 0
-        for row, article in zip(rows, articles):
-            label, category = classify(article)
-            gold.append(row["label"])
-            pred.append(label)
-            if row.get("plover_approx"):
-                plover_n += 1
-                plover_ok += category == row["plover_approx"]
-        macro, per = _macro_f1(gold, pred)
-        report[name] = {
-            "macro_f1": macro,
-            "accuracy": round(sum(g == p for g, p in zip(gold, pred)) / len(rows), 4),
-            "no_event_share": round(pred.count("NONE") / len(rows), 4),
-            "plover_approx_accuracy (approximate labels, not gold)":
-                round(plover_ok / plover_n, 4) if plover_n else None,
-            "plover_approx_items": plover_n,
-            "per_type_f1": {k: v["f1"] for k, v in per.items()},
-        }
-    return report
+    every = _case_scores(rows, [classify_article(a) for a in articles])
+    named = _case_scores(rows, [classify_article(a, named_only=True) for a in articles])
+    return {"macro_f1": every["macro_f1"], "accuracy": every["accuracy"],
+            "macro_f1_named_actors": named["macro_f1"], "snippets": len(rows),
+            "seconds": round(seconds, 2), "events": every, "events_named_actors": named}
 
 
 def main(argv: list[str] | None = None) -> None:
+    import argparse
     import sys
 
-    args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0]) if args else DEFAULT_EVAL
-    report = {"petrarch2": evaluate_petrarch(root / "events-petrarch2"),
-              "case2021": evaluate_case2021(root / "events-case2021")}
+    parser = argparse.ArgumentParser(prog="python -m newsgraph.evaluation.events")
+    parser.add_argument("eval_dir", nargs="?", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--only", choices=("petrarch2", "case2021"), default=None)
+    args = parser.parse_args(argv)
+    report: dict[str, Any] = {}
+    if args.only in (None, "petrarch2"):
+        report["petrarch2"] = evaluate_petrarch(args.eval_dir / "events-petrarch2", limit=args.limit)
+    if args.only in (None, "case2021"):
+        report["case2021"] = evaluate_case2021(args.eval_dir / "events-case2021", limit=args.limit)
     sys.stdout.write(json.dumps(report, indent=1) + "\n")
 
 
