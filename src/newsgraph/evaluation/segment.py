@@ -5,9 +5,10 @@ article, normally 0) is NOT counted: only the starts the splitter had to find co
 Precision/recall/F1 are micro-averaged over all dumps. ``evaluate_notitle`` also reports
 ``f1_within_one_line``: a predicted start matches a gold one on the same or an adjacent line.
 
-``evaluate_polnear_notitle`` checks generalisation: it builds no-title dumps (one paragraph or
-one sentence a line, no blank lines) from the PolNeAR article texts, which the segment sets
-were not built from.
+``evaluate_polnear_notitle`` and ``evaluate_aeb_notitle`` check generalisation: they build
+no-title dumps (one paragraph or one sentence a line, no blank lines) from the PolNeAR article
+texts and from the English article bodies of the HTML extraction benchmark, which the segment
+sets were not built from.
 
 Example:
     >>> from pathlib import Path
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 EVAL_ROOT = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z])")
+_ENGLISH_RE = re.compile(r"\b(?:the|and|of|to|in|is|that)\b")
 
 
 @dataclass(slots=True)
@@ -82,6 +84,21 @@ def evaluate_polnear_notitle(
         for row in map(json.loads, handle):
             paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
             texts.append(paragraphs[1:])  # the first paragraph is the headline
+    return evaluate_dumps(build_notitle_dumps(texts, n_dumps=n_dumps, seed=seed))
+
+
+def evaluate_aeb_notitle(
+    path: Path = EVAL_ROOT / "html-aeb-dev", *, n_dumps: int = 40, seed: int = 7
+) -> dict:
+    """Same metrics on no-title dumps built from English article bodies of html-aeb (held out)."""
+    texts = []
+    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
+        for row in map(json.loads, handle):
+            body = row["article_body"]
+            words = body.split()
+            if len(words) < 80 or len(_ENGLISH_RE.findall(body)) / len(words) < 0.08:
+                continue  # too short, or not English
+            texts.append([p.strip() for p in body.split("\n") if p.strip()])
     return evaluate_dumps(build_notitle_dumps(texts, n_dumps=n_dumps, seed=seed))
 
 

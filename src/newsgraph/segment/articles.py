@@ -9,10 +9,11 @@ boilerplate at the end of the previous line. Gaps are then accepted from the mos
 least certain, skipping any that would leave an article shorter than ``min_words``.
 
 Example:
-    >>> segs = split_articles("First Headline Here\\nBody of one. It ends.\\n---\\n"
-    ...                       "Second Headline Here\\nBody of two. It ends.")
+    >>> segs = split_articles("Council Expands Bus Routes\\nThe council voted on Tuesday to add "
+    ...                       "three routes.\\n---\\nFloods Hit Coastal Town\\nHeavy rain flooded "
+    ...                       "dozens of homes overnight.")
     >>> [(s.start, s.title) for s in segs]
-    [(0, (0, 19)), (46, (46, 66))]
+    [(0, (0, 26)), (81, (81, 104))]
 """
 
 from __future__ import annotations
