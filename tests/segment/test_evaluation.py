@@ -9,9 +9,11 @@ import pytest
 from newsgraph.evaluation.segment import (
     Dump,
     build_notitle_dumps,
+    evaluate_aeb_notitle,
     evaluate_concat,
     evaluate_dumps,
     evaluate_notitle,
+    evaluate_polnear_notitle,
 )
 
 EVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
@@ -39,5 +41,15 @@ def test_evaluation_concat_dev_meets_floor() -> None:
 @pytest.mark.skipif(not (EVAL / "segment-notitle-dev").exists(), reason="gold set not found")
 def test_evaluation_notitle_dev_meets_floor() -> None:
     scores = evaluate_notitle(EVAL / "segment-notitle-dev")
-    assert scores["f1"] >= 0.78
+    assert scores["f1"] >= 0.80
     assert scores["f1_within_one_line"] >= scores["f1"]
+
+
+@pytest.mark.skipif(not (EVAL / "quotes-polnear-dev").exists(), reason="gold set not found")
+def test_evaluation_polnear_held_out_dumps_meet_floor() -> None:
+    assert evaluate_polnear_notitle(EVAL / "quotes-polnear-dev")["f1"] >= 0.53
+
+
+@pytest.mark.skipif(not (EVAL / "html-aeb-dev").exists(), reason="gold set not found")
+def test_evaluation_aeb_held_out_dumps_meet_floor() -> None:
+    assert evaluate_aeb_notitle(EVAL / "html-aeb-dev")["f1"] >= 0.50

@@ -5,8 +5,13 @@ model: separators and blank lines, a headline-shaped line, lexical cohesion betw
 words before and after the gap (TextTiling-style, with a depth score), whether the names
 in the next line were seen just before, lede openings (datelines such as ``WASHINGTON —``)
 against continuation openings (pronouns, "However", quotation marks), and closing
-boilerplate at the end of the previous line. Gaps are then accepted from the most to the
-least certain, skipping any that would leave an article shorter than ``min_words``.
+boilerplate at the end of the previous line, wire-style ledes (a short first sentence with a
+day and a report clause, or one that introduces a person in full, or a dated dateline such as
+``ASTANA, Sept 16 –``). Gaps are then accepted from the most to the least certain, skipping
+any that would leave an article shorter than ``min_words``. Finally *links* (see
+:mod:`newsgraph.segment.links`: a paragraph repeated nearly word for word, a name introduced
+in full after a short mention) that no boundary satisfies yet add a bonus to the gaps they
+span, which lets the splitter separate articles on one story that share all their words.
 
 Example:
     >>> segs = split_articles("Council Expands Bus Routes\\nThe council voted on Tuesday to add "

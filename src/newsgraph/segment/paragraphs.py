@@ -13,7 +13,7 @@ costs no more than a short one.
 Example:
     >>> lines = split_lines("Title Here\\nBody text goes on. It ends.\\n\\n---\\n")
     >>> [(ln.kind, ln.start, ln.end) for ln in lines]
-    [('text', 0, 10), ('text', 11, 37), ('blank', 38, 38), ('separator', 39, 42)]
+    [('text', 0, 10), ('text', 11, 38), ('blank', 39, 39), ('separator', 40, 43)]
 """
 
 from __future__ import annotations
