@@ -100,12 +100,65 @@ def conjuncts(tok: Token) -> Iterator[Token]:
 
 
 def arguments(article: Article, tok: Token | None) -> list[Argument]:
-    """All arguments a phrase names: one per conjunct; a relative pronoun stands for its noun."""
+    """All arguments a phrase names: one per conjunct; a relative pronoun stands for its noun.
+
+    Coordinated names the parser folded into one phrase ("Fornost and the evil Gondor")
+    and coordinated modifiers ("Russian and Chinese officials") give one argument each.
+    """
     if tok is None:
         return []
     if tok.tag_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
         tok = tok.head.head
-    return [resolve(article, t) for t in conjuncts(tok)]
+    out: list[Argument] = []
+    for t in conjuncts(tok):
+        arg = resolve(article, t)
+        out.extend(_coordinated_names(article, t, arg) or _coordinated_modifiers(article, t, arg)
+                   or [arg])
+    return out
+
+
+_COORDINATORS = frozenset({"and", "or", "nor", "&", ","})
+
+
+def _coordinated_names(article: Article, tok: Token, arg: Argument) -> list[Argument]:
+    """Actor entities inside one argument span joined by "and"/","/"or", when the
+    phrase's head is itself one of the names (a flat parse of a coordination)."""
+    doc = tok.doc
+    i, j = argument_bounds(tok)
+    start, end = article.span(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
+    ents = sorted((e for e in article.entities if e.actor and start <= e.start and e.end <= end),
+                  key=lambda e: e.start)
+    if len(ents) < 2 or len({e.actor for e in ents}) < 2:
+        return []
+    head = article.span(tok.idx, tok.idx)[0]
+    if not any(e.start <= head < e.end for e in ents):
+        return []
+    for a, b in zip(ents, ents[1:]):
+        gap = article.local(a.end, b.start).lower().replace(",", " , ").split()
+        if not any(w in _COORDINATORS for w in gap):
+            return []
+    return [Argument(e.actor, e.text, tok) for e in ents]
+
+
+_GROUP_PREPS = frozenset({"of", "in", "from"})
+
+
+def _coordinated_modifiers(article: Article, tok: Token, arg: Argument) -> list[Argument]:
+    """"Russian and Chinese officials", "lawmakers in France and Italy": the head's actor
+    for the first modifier, each further modifier's own actor."""
+    if arg.actor is None:
+        return []
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    mods += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in _GROUP_PREPS
+             for o in p.children if o.dep_ == "pobj"]
+    for mod in mods:
+        if not any(c.dep_ == "conj" for c in mod.children):
+            continue
+        others = [resolve(article, m) for m in conjuncts(mod)][1:]
+        extra = [a for a in others if a.actor and a.actor != arg.actor]
+        if extra:
+            return [arg, *extra]
+    return []
 
 
 def child(tok: Token, *deps: str) -> Token | None:
@@ -137,6 +190,17 @@ def pobj_of(tok: Token, preps: frozenset[str]) -> Token | None:
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Every subject of a verb: a misparse can give a verb two ("Lions, tigers, and
+    Gondor welcomed" -> "Lions" and "Gondor")."""
+    first = subject_of(verb)
+    if first is None:
+        return []
+    extra = [c for c in first.head.children
+             if c.dep_ == first.dep_ and c.i != first.i and first.dep_ in SUBJECTS]
+    return [first, *extra]
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -55,6 +55,9 @@ def _own(tok: Token, ctx: Context) -> None:
         dep, low = c.dep_, c.lower_
         if dep in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             ctx.negated = not ctx.negated  # "held no talks", "no talks were held"
+        elif dep in ("nsubj", "nsubjpass") and any(
+                g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children):
+            ctx.negated = not ctx.negated  # "neither X nor Y attacked"
         elif dep == "neg" or (dep == "advmod" and low == "never"):
             ctx.negated = not ctx.negated
         elif dep == "aux" and low in MODAL_AUX and ctx.modality in ("asserted", "reported"):

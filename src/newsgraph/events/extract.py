@@ -5,14 +5,14 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Event, Span
 from ..pipeline import stage
 from ..settings import Settings
 from .arguments import (Argument, arguments, child, is_passive, pobj_of, pobjs_of, resolve,
-                        subject_of)
+                        subject_of, subjects_of)
 from .context import OUTER, Context, clause_context
 from .lexicon import Lexicon, load_lexicon
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
@@ -32,6 +32,7 @@ THREAT_CODES = {"16": "131", "163": "1312", "161": "1313", "162": "1311", "164":
 class Roles:
     sources: list[Argument]
     targets: list[Argument]
+    consumed: list[int] = field(default_factory=list)  # event nouns whose actor a verb took
 
 
 @functools.cache
@@ -72,15 +73,9 @@ def _modifier_actors(article: Article, noun: Token, skip: list[Token]) -> list[A
     return out
 
 
+# light verbs that make their event noun a plan ("promised raids", "offered aid")
+PLEDGES = frozenset({"promise", "pledge", "vow", "propose", "plan", "offer"})
 EXTRA_TARGET_PREPS = {"RETREAT": frozenset({"from"}), "MOBILIZE": frozenset({"in"})}
-
-
-def _first_actor(article: Article, candidates: list[Token]) -> Token | None:
-    """The first candidate that names an actor, else the first candidate."""
-    for tok in candidates:
-        if resolve(article, tok).actor is not None:
-            return tok
-    return candidates[0] if candidates else None
 
 
 def _nested_targets(article: Article, tok: Token, depth: int = 3) -> list[Argument]:
@@ -104,43 +99,81 @@ def _nested_targets(article: Article, tok: Token, depth: int = 3) -> list[Argume
     return []
 
 
+def _dative(verb: Token) -> Token | None:
+    """The indirect object: "gave Gondor aid" (a noun) or "gave aid to Gondor" (a preposition)."""
+    d = child(verb, "dative")
+    if d is not None and d.pos_ == "ADP":
+        return child(d, "pobj")
+    return d
+
+
+def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
+    """Candidate target words of a verb trigger, best first: the object (or passive
+    subject), the indirect object, "with/to/against/on ..." phrases on the pattern's
+    object, the objects of the pattern's own particles ("arrived in X", "left for X"),
+    then target phrases on the verb."""
+    skip = m.obj.i if m.obj is not None else -1
+    direct = child(verb, "nsubjpass") if is_passive(verb) else child(verb, "dobj")
+    cands = [direct, _dative(verb)]
+    preps = TARGET_PREPS | EXTRA_TARGET_PREPS.get(lex.plover(m.cameo) or "", frozenset())
+    if m.obj is not None:
+        cands += pobjs_of(m.obj, preps)
+    cands += [child(x, "pobj") for x in m.extra if x.dep_ in ("prep", "agent", "dative")]
+    cands += pobjs_of(verb, preps)
+    seen: set[int] = set()
+    out = []
+    for tok in cands:
+        if tok is not None and tok.i != skip and tok.i not in seen and tok.i != verb.i:
+            seen.add(tok.i)
+            out.append(tok)
+    return out
+
+
+OWNER_PREPS = frozenset({"by", "from", "of"})
+
+
+def _inside_targets(article: Article, tok: Token, lex: Lexicon) -> list[Argument]:
+    """Actors inside a non-actor object: the agent of an event noun ("condemned an attack
+    by X", "urged sanctions against X"), the maker or owner of a thing ("welcomed memos
+    from X", "criticised X's decision"), or an actor nested in its phrases."""
+    if tok.lemma_.lower() in lex.nouns:
+        inner = _noun_source_tok(tok, None) or pobj_of(tok, TARGET_PREPS)
+        return [a for a in arguments(article, inner) if a.actor] if inner is not None else \
+            [a for a in _modifier_actors(article, tok, []) if a.actor]
+    owner = child(tok, "poss") or pobj_of(tok, OWNER_PREPS)
+    if owner is not None and owner.tag_ not in ("PRP$", "PRP"):
+        found = [a for a in arguments(article, owner) if a.actor]
+        if found:
+            return found
+    return _nested_targets(article, tok)
+
+
 def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
     verb = m.token
-    src_tok = subject_of(verb)
-    tgt_tok = None
-    if is_passive(verb):
-        subj = child(verb, "nsubjpass")
-        tgt_tok = subj if subj is not None and (m.obj is None or subj.i != m.obj.i) else None
-    else:
-        dobj = child(verb, "dobj")
-        if dobj is not None and (m.obj is None or dobj.i != m.obj.i):
-            tgt_tok = dobj
-    tgt_tok = tgt_tok or child(verb, "dative")
-    if tgt_tok is None:
-        preps = TARGET_PREPS | EXTRA_TARGET_PREPS.get(lex.plover(m.cameo) or "", frozenset())
-        tgt_tok = _first_actor(article, [*(pobjs_of(m.obj, preps) if m.obj is not None else []),
-                                         *pobjs_of(verb, preps)])
-    sources = arguments(article, src_tok)
-    if src_tok is not None and src_tok.lemma_.lower() in lex.nouns and not any(a.actor for a in sources):
-        inner = _noun_source_tok(src_tok, None)  # "Russian airstrikes hit Kyiv"
-        sources = arguments(article, inner) if inner is not None else \
-            _modifier_actors(article, src_tok, [])
-    targets = arguments(article, tgt_tok)
-    if tgt_tok is None:  # "contributed a million euros to Gondor"
-        dobj = child(verb, "dobj")
-        if dobj is not None:
-            targets = arguments(article, pobj_of(dobj, TARGET_PREPS))
-    elif not any(a.actor for a in targets) and tgt_tok.lemma_.lower() not in lex.nouns:
-        targets = _nested_targets(article, tgt_tok) or targets
-    if tgt_tok is not None and not any(a.actor for a in targets) and tgt_tok.lemma_.lower() in lex.nouns:
-        inner = _noun_source_tok(tgt_tok, None)  # "condemned an attack by X"
-        if inner is None:
-            inner = pobj_of(tgt_tok, TARGET_PREPS)  # "urged sanctions against Iran"
-        if inner is not None:
-            targets = arguments(article, inner)
-        else:
-            targets = _modifier_actors(article, tgt_tok, []) or targets
-    return Roles(sources, targets)
+    sources: list[Argument] = []
+    for src_tok in subjects_of(verb):
+        found = arguments(article, src_tok)
+        if src_tok.lemma_.lower() in lex.nouns and not any(a.actor for a in found):
+            inner = _noun_source_tok(src_tok, None)  # "Russian airstrikes hit Kyiv"
+            found = arguments(article, inner) if inner is not None else \
+                _modifier_actors(article, src_tok, [])
+        sources.extend(found)
+    cands = _target_tokens(verb, m, lex)
+    consumed: list[int] = []
+    targets: list[Argument] = []
+    for tok in cands:
+        found = arguments(article, tok)
+        if any(a.actor for a in found):
+            targets = found
+            break
+        inside = _inside_targets(article, tok, lex)
+        if inside:
+            targets = inside
+            consumed.append(tok.i)
+            break
+    if not targets and cands:
+        targets = arguments(article, cands[0])  # words only: "gunmen attacked a bus"
+    return Roles(sources, targets, consumed)
 
 
 def noun_roles(article: Article, m: Match) -> Roles:
@@ -159,10 +192,21 @@ def noun_roles(article: Article, m: Match) -> Roles:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
         if not sources:
-            sources = arguments(article, subject_of(head))
+            sources = [a for t in subjects_of(head) for a in arguments(article, t)]
         if tgt_tok is None:
-            tgt_tok = child(head, "dative") or pobj_of(head, TARGET_PREPS)
+            tgt_tok = _dative(head) or pobj_of(head, TARGET_PREPS)
+    if tgt_tok is None:
+        tgt_tok = _complement_target(noun)
     return Roles(sources, arguments(article, tgt_tok))
+
+
+def _complement_target(noun: Token) -> Token | None:
+    """"Eriador's refusal to talk to Gondor", "a threat to attack Gondor": the target of
+    the noun's infinitive complement."""
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.pos_ in ("VERB", "AUX"):
+            return child(verb, "dobj") or _dative(verb) or pobj_of(verb, TARGET_PREPS)
+    return None
 
 
 # ---------------------------------------------------------------- events
@@ -171,8 +215,10 @@ def _pairs(roles: Roles, category: str) -> list[tuple[Argument | None, Argument 
     sources: list[Argument | None] = [a for a in roles.sources if a.actor] or [None]
     targets: list[Argument | None] = [a for a in roles.targets if a.actor] or [None]
     if targets == [None] and category in RECIPROCAL and len(sources) > 1:
-        return [(a, b) for a in sources for b in sources if a is not b]
-    return [(s, t) for s in sources for t in targets if s is not None or t is not None]
+        return [(a, b) for a in sources for b in sources
+                if a is not b and a is not None and b is not None and a.actor != b.actor]
+    return [(s, t) for s in sources for t in targets if (s is not None or t is not None)
+            and (s is None or t is None or s.actor != t.actor)]
 
 
 def _confidence(m: Match, source: Argument | None, target: Argument | None, ctx: Context) -> float:
@@ -224,15 +270,26 @@ def _where(article: Article, start: int, end: int,
     return cache[start]
 
 
+def _light_verb_for_noun(m: Match, noun_at: dict[int, Match]) -> bool:
+    """A bare light verb whose object is an event noun: the noun carries the event
+    ("promised raids on X" is the raids, planned)."""
+    if m.obj is not None or m.specificity or m.token.lemma_.lower() not in LIGHT_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.i in noun_at for c in m.token.children)
+
+
 def sentence_events(article: Article, sent: Any, lex: Lexicon,
                     where: dict[int, tuple[Any, Any, Any]]) -> list[Event]:
     verbs, nouns = find_triggers(sent, lex)
     if not verbs and not nouns:
         return []
     fired = {m.token.i: m for m in verbs}
+    noun_at = {m.token.i: m for m in nouns}
     carriers = frozenset(i for i, m in fired.items()
                          if m.token.lemma_.lower() not in OUTER
                          and lex.plover(m.cameo) in CARRIER_CATEGORIES)
+    carrier_nouns = frozenset(i for i, m in noun_at.items()
+                              if lex.plover(m.cameo) in CARRIER_CATEGORIES)
     consumed = {m.obj.i for m in verbs if m.obj is not None}
     events: list[Event] = []
     for m in verbs:
@@ -240,10 +297,15 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
         if verb.lemma_.lower() in OUTER and any(
                 c.dep_ == "xcomp" and c.i in fired for c in verb.children):
             continue  # "agreed to restore ties": the inner verb carries the event
+        if verb.dep_ == "acl" and verb.head.i in carrier_nouns:
+            continue  # "Eriador's refusal to talk to Gondor": the noun carries the event
+        if _light_verb_for_noun(m, noun_at):
+            continue
         ctx = clause_context(article, verb, carriers=carriers)
         if ctx.suppressed:
             continue
         roles = verb_roles(article, m, lex)
+        consumed.update(roles.consumed)
         subj = subject_of(verb)
         if subj is not None and subj.lemma_.lower() in lex.nouns:
             consumed.add(subj.i)
@@ -259,6 +321,8 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
             continue
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             ctx.negated = not ctx.negated
+        if anchor is not noun and anchor.lemma_.lower() in PLEDGES and ctx.modality == "asserted":
+            ctx.modality = "planned"  # "promised raids", "pledged aid"
         events.extend(_emit(article, m, noun_roles(article, m), ctx, lex=lex, sent=sent,
                             where=where))
     return _dedupe(events)
