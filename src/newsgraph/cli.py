@@ -21,10 +21,21 @@ from .store import DEFAULT_PATH, EventQuery, open_store
 log = logging.getLogger("newsgraph")
 
 
+_JSONL_KEYS = {"text": "jsonl_text", "title": "jsonl_title", "url": "jsonl_url",
+               "published": "jsonl_published"}
+
+
 def _settings(args: argparse.Namespace) -> Settings:
+    fields: dict[str, tuple[str, ...]] = {}
+    for item in args.jsonl_field or ():
+        key, _, names = item.partition("=")
+        if key not in _JSONL_KEYS or not names:
+            raise SystemExit(f"newsgraph: --jsonl-field wants KEY=NAME[,NAME] with KEY in "
+                             f"{', '.join(_JSONL_KEYS)}; got {item!r}")
+        fields[_JSONL_KEYS[key]] = tuple(n.strip() for n in names.split(",") if n.strip())
     return Settings(batch_size=args.batch_size,
                     actor_dictionaries=tuple(Path(p) for p in args.actors or ()),
-                    default_date=args.date)
+                    default_date=args.date, **fields)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -213,6 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="user actor dictionary (CSV/TSV/JSON); repeatable")
         p.add_argument("--date", help="publication date to assume where a source has none")
         p.add_argument("--batch-size", type=int, default=32)
+        p.add_argument("--jsonl-field", action="append", metavar="KEY=NAME[,NAME]",
+                       help="JSONL field names to read, e.g. text=body or published=date,time")
 
     def db_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", default=str(DEFAULT_PATH), help="SQLite store (default: %(default)s)")

@@ -231,6 +231,7 @@ class Article:
                        "start": self.start, "end": self.end},
             "text": self.text,
             "title": self.title,
+            "author": self.source.author,
             "published": self.published,
             "language": self.language,
             "duplicate_of": self.duplicate_of,
