@@ -43,7 +43,7 @@ def test_lexicon_verb_patterns_are_unique_and_well_formed() -> None:
         key = (p.verb, p.particles, p.obj)
         assert key not in seen, key
         seen.add(key)
-        assert p.frame in ("-", "intr", "tr")
+        assert p.frame in ("-", "intr", "tr", "from")
         assert p.verb == p.verb.lower() and " " not in p.verb
 
 

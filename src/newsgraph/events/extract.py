@@ -148,8 +148,21 @@ def _inside_targets(article: Article, tok: Token, lex: Lexicon) -> list[Argument
     return _nested_targets(article, tok)
 
 
+FROM = frozenset({"from"})
+
+
+def _converse_roles(article: Article, m: Match) -> Roles:
+    """"Eriador received money from Osgiliath": Osgiliath gives, Eriador receives."""
+    verb = m.token
+    giver = pobj_of(verb, FROM) or (pobj_of(m.obj, FROM) if m.obj is not None else None)
+    receivers = [a for t in subjects_of(verb) for a in arguments(article, t)]
+    return Roles(arguments(article, giver), receivers)
+
+
 def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
     verb = m.token
+    if m.converse:
+        return _converse_roles(article, m)
     sources: list[Argument] = []
     for src_tok in subjects_of(verb):
         found = arguments(article, src_tok)
@@ -187,6 +200,10 @@ def noun_roles(article: Article, m: Match) -> Roles:
     if tgt_tok is None and of_role == "target":
         tgt_tok = pobj_of(noun, OF)
     sources = arguments(article, src_tok)
+    if src_tok is not None and src_tok.lower_ == "their":  # "X and Y delayed their meeting"
+        shared = [a for t in subjects_of(noun.head) for a in arguments(article, t)]
+        if len([a for a in shared if a.actor]) > 1:
+            sources = shared
     if not sources:
         sources = _modifier_actors(article, noun, m.extra)
     head = noun.head
@@ -221,6 +238,25 @@ def _pairs(roles: Roles, category: str) -> list[tuple[Argument | None, Argument 
             and (s is None or t is None or s.actor != t.actor)]
 
 
+# CAMEO codes a visit as a pair (042 by the visitor, 043 by the host) and a meeting or
+# negotiation as the same act by both sides
+PAIRED_CODES = {"042": "043", "043": "042", "040": "040", "044": "044", "046": "046", "041": "041"}
+
+
+def _paired(pairs: list[tuple[Argument | None, Argument | None]],
+            cameo: str) -> list[tuple[Argument | None, Argument | None, str]]:
+    out = [(s, t, cameo) for s, t in pairs]
+    partner = PAIRED_CODES.get(cameo)
+    if partner is None:
+        return out
+    seen = {(s.actor if s else None, t.actor if t else None) for s, t in pairs}
+    for s, t in pairs:
+        if s is not None and t is not None and (t.actor, s.actor) not in seen:
+            out.append((t, s, partner))
+            seen.add((t.actor, s.actor))
+    return out
+
+
 def _confidence(m: Match, source: Argument | None, target: Argument | None, ctx: Context) -> float:
     base = 0.5 + 0.08 * min(m.specificity, 3) if m.noun is None else 0.45 + 0.05 * m.specificity
     if source is not None and target is not None:
@@ -247,14 +283,14 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
     s_start, s_end = article.span(sent.start_char, sent.end_char)
     date, date_from, place = _where(article, s_start, s_end, where)
     events = []
-    for source, target in _pairs(roles, category):
+    for source, target, code in _paired(_pairs(roles, category), cameo):
         events.append(Event(
-            category=category, cameo=cameo,
+            category=category, cameo=code,
             source=source.actor if source else None, target=target.actor if target else None,
             start=s_start, end=s_end, trigger=Span(t_start, t_end), pattern=pattern,
             date=date, date_from=date_from, place=place, negated=ctx.negated,
             modality=modality, attributed_to=ctx.attributed_to,
-            intensity=lex.goldstein(cameo), confidence=_confidence(m, source, target, ctx),
+            intensity=lex.goldstein(code), confidence=_confidence(m, source, target, ctx),
             source_text=source.text if source else None,
             target_text=target.text if target else None))
     return events

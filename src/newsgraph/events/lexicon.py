@@ -27,7 +27,8 @@ class VerbPattern:
     particles: tuple[str, ...]  # particle/preposition lemmas that must hang on the verb
     obj: str | None  # object lemma, or "modifier head" for a modified object
     cameo: str
-    frame: str  # "-" any, "intr" no object or clause, "tr" needs an object
+    frame: str  # "-" any, "intr" no object or clause, "tr" needs an object, "from" the subject
+    # receives and the "from" phrase is the source ("received aid from X")
 
     @property
     def specificity(self) -> int:

@@ -47,6 +47,7 @@ class Match:
     obj: Token | None = None  # the object token the pattern consumed
     extra: list[Token] = field(default_factory=list)  # other trigger words
     noun: NounPattern | None = None
+    converse: bool = False  # the subject receives: source is the "from" phrase
 
 
 def _object_keys(tok: Token) -> set[str]:
@@ -89,13 +90,15 @@ def match_verb(verb: Token, patterns: list[VerbPattern]) -> Match | None:
         if any(x not in particles for x in p.particles):
             continue
         extra = [particles[x] for x in p.particles]
+        conv = p.frame == "from"
         if p.obj is None:
-            return Match(verb, p.cameo, p.name, p.specificity, None, extra)
+            return Match(verb, p.cameo, p.name, p.specificity, None, extra, converse=conv)
         if keyed is None:
             keyed = [(o, _object_keys(o)) for o in objs]
         for obj, keys in keyed:
             if p.obj in keys:
-                return Match(verb, p.cameo, p.name, p.specificity, obj, extra + [obj])
+                return Match(verb, p.cameo, p.name, p.specificity, obj, extra + [obj],
+                             converse=conv)
     return None
 
 
