@@ -197,7 +197,9 @@ class SQLiteStore:
         return [dict(r) for r in self.db.execute(sql, (period, source, target, target, source))]
 
     def summary(self) -> dict[str, Any]:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        def one(sql: str) -> int:
+            return int(self.db.execute(sql).fetchone()[0])
+
         return {
             "articles": one("SELECT count(*) FROM articles"),
             "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
