@@ -13,37 +13,75 @@ from .names import group_entry
 
 log = logging.getLogger(__name__)
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"they", "them", "their"}
-THING_PRONOUNS = {"it", "its"}
-RELATIVE = {"who", "whom", "whose", "which", "that"}
+Token = Any  # spacy.tokens.Token
+Span = Any  # spacy.tokens.Span
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+REFLEXIVES = {"itself", "themselves", "himself", "herself"}
+PRONOUN_KINDS = {"person": {"person"}, "group": {"group", "state", "organization"},
+                 "thing": {"state", "organization"}}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj"}
+CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "pcomp"}  # a clause inside another one
+MODIFIER_DEPS = {"poss", "amod", "compound", "nmod"}
+OWN_PREPS = {"of", "from", "in"}  # "the ambassador of France", "farmers from Belgium"
+PLACED_LEMMAS = {"base", "register", "headquarter", "locate", "station", "flag", "incorporate"}
+LOCATIVE = {"in", "at", "near", "across", "outside", "around", "throughout", "inside", "within",
+            "along", "from"}
+MANY_WORDS = {"both", "two", "three", "four", "five", "all", "respective"}
+MANY_HEADS = {"countries", "nations", "states", "sides", "parties", "capitals"}
+# generic nouns: never given the article's main state, only a country of their own words
+GENERIC_HEADS = {"people", "persons", "individuals", "civilians", "residents", "citizens",
+                 "families", "children", "women", "men", "companies", "company", "firms", "firm",
+                 "banks", "bank", "businesses", "entities", "ships", "vessels", "diplomats",
+                 "nationals", "passengers", "crew", "migrants"}
+UNOWNED_TITLES = {"diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors"}
+MAX_DEPTH = 3
 
 
 def resolve_mention(article: Article, start: int, end: int) -> str | None:
     """The actor id a source span ``[start, end)`` refers to, or None when unsure.
 
-    Prefers an entity at the head of the span; then role nouns ("the minister" -> the last
-    person called minister, "Iranian police" -> "IRN-COP", "the government" -> the article's
-    main state); then pronouns by recency (he/she -> person, they -> group or state).
+    Prefers an entity at the head of the span; then role nouns, whose country comes from
+    their own modifiers ("Tajikistan's defence ministry" -> "TJK-MIL", "police in Shiraz"
+    -> "IRN-COP"), else the article's main state for government bodies ("the foreign
+    ministry"); generic nouns ("companies", "people") get no country of the article.
+    Pronouns follow the clause ("X said it would ..." -> X), else recency.
     A resolved actor is added to ``article.actors`` (or its mention count bumped once per span).
 
     Example: ``resolve_mention(article, 0, 6)`` on "Tehran said ..." -> "IRN".
     """
     index = recall(article) or _index_from(article)
     span = _doc_span(article, start, end)
-    inside = [m for m in index.mentions if m.start < end and start < m.end]
+    inside = _inside(index, start, end)
     if span is None:
         return inside[0].actor if inside else None
-    head = _head(span)
-    for m in inside:
-        if m.start <= article.start + head.idx < m.end:
-            return m.actor
-    found = (_by_role(index, span, head, inside, start) or _by_pronoun(index, head, start)
-             or _by_surname(index, head))
-    if found is None and inside:
-        found = inside[0].actor
+    found = _resolve_span(index, span, inside, 0)
     if found is not None:
         _count(index, found, start, end, bool(inside and inside[0].actor == found))
+    return found
+
+
+def _inside(index: ArticleIndex, start: int, end: int) -> list[Mention]:
+    return [m for m in index.mentions if m.start < end and start < m.end]
+
+
+def _resolve_span(index: ArticleIndex, span: Span, inside: list[Mention],
+                  depth: int) -> str | None:
+    head = _head(span)
+    at_head = _mention_at(index, head, inside)
+    if at_head is not None:
+        return at_head.actor
+    if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+        return _by_pronoun(index, head, depth)
+    role = _role_at_head(head)
+    if role is not None:
+        return _by_role(index, span, head, role, depth)
+    found = _by_surname(index, head)
+    if found is None and inside:
+        found = inside[0].actor
     return found
 
 
@@ -56,14 +94,31 @@ def _doc_span(article: Article, start: int, end: int) -> Any:
     return span if span is not None and len(span) else None
 
 
-def _head(span: Any) -> Any:
+def _head(span: Span) -> Token:
     """The syntactic head of the span ("police" in "police in Tehran")."""
     if span.doc.has_annotation("DEP"):
         return span.root
     return span[-1]
 
 
-def _role_at_head(head: Any) -> RoleEntry | None:
+def _has_deps(tok: Token) -> bool:
+    return bool(tok.doc.has_annotation("DEP"))
+
+
+def _source_start(index: ArticleIndex, tok: Token) -> int:
+    return index.article.start + tok.idx
+
+
+def _mention_at(index: ArticleIndex, tok: Token,
+                mentions: list[Mention] | None = None) -> Mention | None:
+    pos = _source_start(index, tok)
+    for m in mentions if mentions is not None else index.mentions:
+        if m.start <= pos < m.end:
+            return m
+    return None
+
+
+def _role_at_head(head: Token) -> RoleEntry | None:
     roles = load_gazetteer().roles
     doc = head.doc
     lowers = [t.lower_ for t in doc[max(0, head.i - 3):head.i + 1]]
@@ -75,27 +130,126 @@ def _role_at_head(head: Any) -> RoleEntry | None:
     return None
 
 
-def _by_role(index: ArticleIndex, span: Any, head: Any, inside: list[Mention],
-             start: int) -> str | None:
-    role = _role_at_head(head)
-    if role is None:
+# -- role nouns ----------------------------------------------------------------------------
+def _by_role(index: ArticleIndex, span: Span, head: Token, role: RoleEntry,
+             depth: int) -> str | None:
+    owner = _owner(index, head, depth)
+    if owner is not None:
+        kind, value = owner
+        if kind == "many":
+            return None
+        if kind == "org":  # "NATO defence ministers", "UN peacekeepers"
+            return value
+        if role.kind == "title":
+            return _named_by(index, head) or _last_titled(index, head.lower_, span, value) \
+                or _group(index, value, role.role)
+        return _group(index, value, role.role)
+    if _names_many(head):
         return None
-    country = next((m.country for m in inside if m.country and m.kind != "person"), None)
     if role.kind == "title":
-        person = _last_titled(index, head.lower_, start, country)
+        person = _named_by(index, head) or _last_titled(index, head.lower_, span, None)
         if person is not None:
             return person
-        if country is None and role.role == "GOV":
-            country = index.dominant_state  # "the Minister of Oil" in an Iran story
-        if country is None:
-            return None
-        return _group(index, country, role.role)
-    if country is None:
-        country = _nearby_country(index, span) or _main_country(index, role.role)
+        if head.lower_ in UNOWNED_TITLES or head.tag_ in ("NNS", "NNPS"):
+            country = None if head.lower_ in UNOWNED_TITLES else index.dominant_state
+        else:
+            country = index.dominant_state if role.role == "GOV" else None
+        return _group(index, country, role.role) if country else None
+    if head.lower_ in GENERIC_HEADS:
+        return None
+    if role.role == "GOV":
+        country = index.main_state
+    else:
+        country = _nearby_place(index, span) or _main_country(index, role.role)
     return _group(index, country, role.role) if country else None
 
 
-def _last_titled(index: ArticleIndex, word: str, start: int, country: str | None) -> str | None:
+def _owner(index: ArticleIndex, head: Token, depth: int) -> tuple[str, str] | None:
+    """Who the head noun's own words name: ("state", ISO3), ("org", id) or ("many", "")."""
+    if not _has_deps(head):
+        return None
+    found: list[tuple[str, str]] = []
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS and child.i < head.i:
+            found += _owner_words(index, child, depth, subtree=True)
+        elif child.dep_ == "prep" and child.lower_ in OWN_PREPS:
+            found += [o for obj in child.children if obj.dep_ == "pobj"
+                      for o in _owner_words(index, obj, depth, conjuncts=True)]
+        elif child.dep_ in ("acl", "relcl") and child.lemma_ in PLACED_LEMMAS:
+            for prep in child.children:  # "companies registered in the UAE"
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    found += [o for obj in prep.children if obj.dep_ == "pobj"
+                              for o in _owner_words(index, obj, depth, conjuncts=True)]
+    if not found:
+        return None
+    states = {v for k, v in found if k == "state"}
+    if any(k == "many" for k, _ in found) or len(states) > 1:
+        return ("many", "")
+    return next((o for o in found if o[0] == "state"), found[0])
+
+
+def _owner_words(index: ArticleIndex, tok: Token, depth: int, *, conjuncts: bool = False,
+                 subtree: bool = False) -> list[tuple[str, str]]:
+    """Owners named by a modifier word (its own words, not its clauses)."""
+    out: list[tuple[str, str]] = []
+    words = [tok] + ([c for c in tok.conjuncts] if conjuncts else [])
+    if subtree and tok.lower_ not in ("its", "their"):
+        words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1]]
+    for word in words:
+        lower = word.lower_
+        if lower in ("its", "their") and word.dep_ == "poss":
+            ref = _by_pronoun(index, word, depth)
+            entry = index.entries.get(ref or "")
+            if entry is not None:
+                out.append(("state", entry.country) if entry.kind in ("state", "group")
+                           and entry.country else ("org", entry.id))
+            continue
+        if any(c.dep_ in ("det", "nummod", "predet") and c.lower_ in MANY_WORDS
+               for c in word.children) and lower in MANY_HEADS:
+            out.append(("many", ""))  # "of both countries"
+            continue
+        m = _mention_at(index, word)
+        if m is not None:
+            if m.country and m.kind in ("state", "group", "person"):
+                out.append(("state", m.country))
+            elif m.kind == "organization":
+                out.append(("org", m.actor))
+            continue
+        city = _city_of(index, word)
+        if city:
+            out.append(("state", city))
+        elif word.ent_type_ == "NORP" and word.dep_ in ("amod", "compound"):
+            out.append(("many", ""))  # "Baltic governments", "European powers"
+    return out
+
+
+def _city_of(index: ArticleIndex, tok: Token) -> str | None:
+    pos = _source_start(index, tok)
+    cities = load_gazetteer().cities
+    for ent in index.article.entities:
+        if ent.start <= pos < ent.end and ent.label in ("GPE", "LOC", "FAC") and ent.actor is None:
+            return cities.get(ent.text.lower())
+    return None
+
+
+def _named_by(index: ArticleIndex, head: Token) -> str | None:
+    """A title in front of a name ("Japanese Foreign Minister" + "Hiroshi Tanabe")."""
+    if not _has_deps(head) or head.dep_ not in ("compound", "appos") or head.head.i <= head.i:
+        return None
+    m = _mention_at(index, head.head)
+    return m.actor if m is not None and m.kind == "person" else None
+
+
+def _names_many(head: Token) -> bool:
+    """"the two governments", "both sides": a plural naming several states."""
+    if head.tag_ not in ("NNS", "NNPS") or not _has_deps(head):
+        return False
+    return any(c.dep_ in ("det", "nummod", "predet", "quantmod") and c.lower_ in MANY_WORDS
+               for c in head.children)
+
+
+def _last_titled(index: ArticleIndex, word: str, span: Span, country: str | None) -> str | None:
+    start = _source_start(index, span[0])
     for m in reversed(index.mentions):
         if m.start >= start or m.kind != "person":
             continue
@@ -104,20 +258,57 @@ def _last_titled(index: ArticleIndex, word: str, start: int, country: str | None
     return None
 
 
-def _nearby_country(index: ArticleIndex, span: Any) -> str | None:
-    """A country or city named in the same sentence as the span (nearest first)."""
-    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+def _nearby_place(index: ArticleIndex, span: Span) -> str | None:
+    """The country of a place the sentence locates things in ("in Tehran"), nearest first."""
+    doc = span.doc
     article = index.article
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
     s0, s1 = article.span(sent.start_char, sent.end_char)
     mid = article.start + span.start_char
-    near = [m for m in index.mentions if s0 <= m.start < s1 and m.country and m.kind != "person"]
-    if near:
-        return min(near, key=lambda m: abs(m.start - mid)).country
     cities = load_gazetteer().cities
+    best: tuple[int, str] | None = None
     for ent in article.entities:
-        if s0 <= ent.start < s1 and ent.label == "GPE" and ent.text.lower() in cities:
-            return cities[ent.text.lower()]
+        if not s0 <= ent.start < s1:
+            continue
+        m = _mention_at_offset(index, ent.start)
+        if m is not None:
+            country = m.country if m.kind != "person" else None
+        elif ent.label == "GPE":
+            country = cities.get(ent.text.lower())
+        else:
+            country = None
+        if not country or (best is not None and abs(ent.start - mid) >= best[0]):
+            continue
+        tok = _token_at(index, ent.start, ent.end)
+        if tok is not None and _is_located(tok):
+            best = (abs(ent.start - mid), country)
+    return best[1] if best else None
+
+
+def _mention_at_offset(index: ArticleIndex, pos: int) -> Mention | None:
+    for m in index.mentions:
+        if m.start <= pos < m.end:
+            return m
     return None
+
+
+def _token_at(index: ArticleIndex, start: int, end: int) -> Token | None:
+    article = index.article
+    span = article.doc.char_span(start - article.start, end - article.start,
+                                 alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _is_located(tok: Token) -> bool:
+    """A place word after a locative preposition ("in Tehran", "near the Kok-Tash")."""
+    if not _has_deps(tok):
+        return True
+    root = tok
+    while root.dep_ in ("compound", "amod", "flat") and root.head.i != root.i:
+        root = root.head
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
 def _main_country(index: ArticleIndex, role: str) -> str | None:
@@ -132,7 +323,9 @@ def _main_country(index: ArticleIndex, role: str) -> str | None:
     return index.main_state if total and top >= 2 and top / total >= 0.6 else None
 
 
-def _group(index: ArticleIndex, country: str, role: str) -> str | None:
+def _group(index: ArticleIndex, country: str | None, role: str) -> str | None:
+    if country is None:
+        return None
     state = index.entries.get(country) or load_gazetteer().states.get(country)
     if state is None:
         return None
@@ -141,23 +334,135 @@ def _group(index: ArticleIndex, country: str, role: str) -> str | None:
     return entry.id
 
 
-def _by_pronoun(index: ArticleIndex, head: Any, start: int) -> str | None:
-    word = head.lower_
+# -- pronouns ------------------------------------------------------------------------------
+def _pronoun_kinds(word: str) -> set[str]:
     if word in PERSON_PRONOUNS:
-        kinds = {"person"}
-    elif word in GROUP_PRONOUNS:
-        kinds = {"group", "state", "organization"}
-    elif word in THING_PRONOUNS:
-        kinds = {"state", "organization"}
-    else:
-        return None
+        return PRONOUN_KINDS["person"]
+    if word in GROUP_PRONOUNS:
+        return PRONOUN_KINDS["group"]
+    return PRONOUN_KINDS["thing"]
+
+
+def _by_pronoun(index: ArticleIndex, tok: Token, depth: int) -> str | None:
+    """A pronoun: the subject of its clause or of the clause it reports, else by recency."""
+    personal = tok.lower_ in PERSON_PRONOUNS
+    subject = _antecedent_subject(tok) if _has_deps(tok) else None
+    if subject is not None and depth < MAX_DEPTH:
+        found = _resolve_token(index, subject, depth + 1)
+        entry = index.entries.get(found or "")
+        if found is None or entry is None or (entry.kind == "person") == personal:
+            return found
+    exclude = _clause_subject(tok) if tok.dep_ in OBJECT_DEPS and _has_deps(tok) else None
+    skip = _resolve_token(index, exclude, depth + 1) \
+        if exclude is not None and depth < MAX_DEPTH else None
+    kinds = _pronoun_kinds(tok.lower_)
+    start = _source_start(index, tok)
+    earliest = _previous_sentence_start(index, tok) if exclude is not None else -1
     for m in reversed(index.mentions):
-        if m.end <= start and m.kind in kinds:
-            return m.actor
+        if m.end <= start and m.kind in kinds and m.actor != skip:
+            return m.actor if m.start >= earliest else None
     return None
 
 
-def _by_surname(index: ArticleIndex, head: Any) -> str | None:
+def _previous_sentence_start(index: ArticleIndex, tok: Token) -> int:
+    """Source offset where the sentence before ``tok``'s starts (objects look no further)."""
+    doc = tok.doc
+    if not doc.has_annotation("SENT_START"):
+        return -1
+    sent = tok.sent
+    first = doc[sent.start - 1].sent if sent.start > 0 else sent
+    return index.article.start + first.start_char
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """Person pronouns take persons, "it" a singular non-person, "they" a non-person."""
+    lower = pronoun.lower_
+    is_person = noun.ent_type_ == "PERSON" or noun.lower_ in PERSON_PRONOUNS or \
+        (_role_at_head(noun) is not None and _role_at_head(noun).kind == "title"  # type: ignore[union-attr]
+         and noun.tag_ in ("NN", "NNP"))
+    if lower in PERSON_PRONOUNS:
+        return is_person
+    if is_person:
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS") or noun.lower_ in GROUP_PRONOUNS or \
+        any(c.dep_ == "conj" for c in noun.children)
+    return not plural if lower in THING_PRONOUNS else plural
+
+
+def _antecedent_subject(tok: Token) -> Token | None:
+    """The noun a pronoun most likely repeats: for "X said it would ..." X; for "its"
+    the subject of its own clause; for "itself" its clause's subject."""
+    lower = tok.lower_
+    verb = _clause_verb(tok)
+    if verb is None:
+        return None
+    if lower in REFLEXIVES or tok.dep_ == "poss":
+        own = _subject_of(verb)
+        if own is not None and own.i != tok.i and not _contains(own, tok) and _agrees(tok, own):
+            return own
+        if lower in REFLEXIVES:
+            return None
+    if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
+        return None
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in CLAUSE_DEPS or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        subj = _subject_of(cur)
+        if subj is not None and _agrees(tok, subj):
+            return subj
+        obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
+        if lower in GROUP_PRONOUNS and obj is not None and _agrees(tok, obj):
+            return obj  # "blacklisted eleven companies, saying they had helped ..."
+    return None
+
+
+def _contains(outer: Token, tok: Token) -> bool:
+    return outer.left_edge.i <= tok.i <= outer.right_edge.i
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("amod", "compound"):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:  # "X rejected ... and said"
+        return _subject_of(verb.head)
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    verb = _clause_verb(tok)
+    return _subject_of(verb) if verb is not None else None
+
+
+def _resolve_token(index: ArticleIndex, tok: Token, depth: int) -> str | None:
+    """The actor of the noun phrase headed by ``tok`` (no counting)."""
+    doc = tok.doc
+    lo, hi = tok.i, tok.i + 1
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod"):
+            lo = min(lo, c.left_edge.i)
+        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ in OWN_PREPS:
+            hi = max(hi, c.right_edge.i + 1)
+    span = doc[lo:hi]
+    start = index.article.start + span.start_char
+    end = index.article.start + span.end_char
+    return _resolve_span(index, span, _inside(index, start, end), depth)
+
+
+def _by_surname(index: ArticleIndex, head: Token) -> str | None:
     """A capitalised word that is the last name of a person actor here ("PENCE", "Pence")."""
     if not head.text[:1].isupper() or len(head.text) < 3:
         return None
@@ -168,6 +473,7 @@ def _by_surname(index: ArticleIndex, head: Any) -> str | None:
     return None
 
 
+# -- bookkeeping ---------------------------------------------------------------------------
 def _count(index: ArticleIndex, actor_id: str, start: int, end: int, known: bool) -> None:
     """Add the actor to the article (or bump its mentions) once per resolved span."""
     article = index.article
@@ -187,8 +493,6 @@ def _count(index: ArticleIndex, actor_id: str, start: int, end: int, known: bool
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, kind=entry.kind, country=entry.country,
                  role=entry.role, wikidata=entry.wikidata, mentions=1)
-
-
 def _index_from(article: Article) -> ArticleIndex:
     """Rebuild a (title-less) index from the entities when the stage's one is gone."""
     actors = {a.id: a for a in article.actors}

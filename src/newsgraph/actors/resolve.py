@@ -188,6 +188,7 @@ class Resolver:
         for a, b, found in self.gaz.roles.scan(self.lowers, self.texts, start=i, end=end):
             if found.kind == "group" and a < j:
                 role = found.role
+        country = country or self.modifier_country(i, j)
         body = _is_body(self.lowers[i:j])
         if i >= 2 and self.lowers[i - 2:i] in (["ministry", "of"], ["department", "of"]):
             role, body = role or "GOV", True  # "Ministry of [Interior]"
@@ -201,6 +202,23 @@ class Resolver:
         return ActorEntry(id=slugify(name), name=name, kind="organization", country=country,
                           role=org_role(name) or (role if country else None), source="org",
                           label="ORG")
+
+    def modifier_country(self, i: int, j: int) -> str | None:
+        """The country of words that modify an entity from outside ("Tajikistan's" +
+        "defence ministry", "the ministry" + "of Tajikistan")."""
+        root = self.doc[i:j].root
+        for child in root.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < i:
+                rng = range(child.left_edge.i, child.i + 1)
+            elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= j:
+                rng = range(child.i + 1, child.right_edge.i + 1)
+            else:
+                continue
+            for k in rng:
+                entry = self.entries.get(self.token_actor[k] or "")
+                if self.token_country[k] and (entry is None or entry.kind != "person"):
+                    return self.token_country[k]
+        return None
 
     def part_of_title(self, i: int, j: int) -> bool:
         """An ORG that only names the portfolio of a title ("Commerce" Minister X)."""
@@ -238,6 +256,23 @@ class Resolver:
         share = top[0][1] / total if top else 0.0
         clear = len(top) < 2 or top[0][1] >= 1.5 * top[1][1]
         self.dominant_state = self.main_state if share >= DOMINANT_SHARE and clear else None
+        if self.dominant_state is None and self.main_state is not None and \
+                self.dateline_country() == self.main_state:
+            self.dominant_state = self.main_state  # "MANILA — The Philippines summoned ..."
+
+    def dateline_country(self) -> str | None:
+        """The country of an upper-case dateline city ("LIMA —", "ASTANA, Sept 16 –")."""
+        words = []
+        for k in range(min(len(self.doc), 5)):
+            text = self.texts[k]
+            if text in ("—", "–", "-", ",", "--"):
+                break
+            if not text.isupper() and text not in (".", "'"):
+                return None
+            words.append(self.lowers[k])
+        else:
+            return None
+        return self.gaz.cities.get(" ".join(words)) if words else None
 
     # -- persons ------------------------------------------------------------------------
     def sentence_bounds(self, i: int) -> tuple[int, int]:
