@@ -228,53 +228,77 @@ def evaluate_petrarch(path: Path, *, settings: Settings | None = None,
 
 
 # ---------------------------------------------------------------- CASE 2021 (ACLED-like types)
+#
+# A snippet-level classifier over our events: the event kind (PLOVER category, CAMEO code,
+# trigger pattern) picks the family; the words of the events' evidence sentences and the
+# generic participants (source_text/target_text) pick the ACLED sub-type. Every rule is a
+# readable word list below; nothing is learnt from the gold set.
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+AIR = {"airstrike", "airstrikes", "air-strike", "air", "warplane", "warplanes", "jet", "jets",
+       "helicopter", "helicopters", "drone", "drones", "aircraft", "bombers", "airplanes", "air-raid"}
+ARTILLERY = {"shell", "shells", "shelled", "shelling", "mortar", "mortars", "rocket", "rockets",
+             "missile", "missiles", "artillery", "projectile", "projectiles", "howitzer", "grad"}
+CHEMICAL = {"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic"}
+GRENADE = {"grenade", "grenades"}
+SUICIDE = {"suicide", "kamikaze", "kamikazes", "self-detonated"}
+EXPLOSIVE = {"ied", "ieds", "explosive", "explosives", "landmine", "landmines", "mine", "mines",
+             "roadside", "car-bomb", "bomb", "bombs", "blast", "explosion", "exploded", "detonated"}
+PROTESTERS = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+              "rioter", "rioters", "mob", "crowd", "crowds", "marchers", "students", "supporters"}
+RIOT = {"riot", "rioting", "rioters", "rioted", "torched", "vandalised", "vandalized", "looted",
+        "stones", "stone-throwing", "pelted", "hurled", "clashed", "clashes", "violent"}
+POLICE_FORCE = {"tear", "teargas", "tear-gas", "batons", "baton", "rubber", "cannon", "cannons",
+                "dispersed", "disperse", "lathi-charged", "lathicharge", "fired", "beat", "beaten"}
+CIVILIANS = {"civilian", "civilians", "villagers", "residents", "people", "women", "children",
+             "farmers", "worker", "workers", "passengers", "students", "worshippers", "tourist",
+             "tourists", "community", "village", "family", "families", "man", "woman", "boy",
+             "girl", "persons", "journalist", "teacher"}
+CLASH = {"clash", "clashes", "clashed", "fighting", "battle", "battles", "gunfight", "firefight",
+         "exchange", "exchanged", "fought", "ambush", "ambushed", "offensive"}
+STATE_FORCES = {"army", "troops", "soldiers", "military", "forces", "government", "police",
+                "security", "regime", "saa", "army's", "afghan", "iraqi", "syrian"}
+RETAKE = {"recapture", "recaptured", "retake", "retook", "regain", "regained", "liberate",
+          "liberated", "recovered", "reclaimed"}
+MOB = {"mob", "lynch", "lynched", "lynching", "vigilante", "vigilantes", "villagers", "residents"}
+WEAPONS = {"weapon", "weapons", "arms", "ammunition", "explosives", "rifles", "guns", "bomb",
+           "bombs", "ied", "ieds", "grenades", "cache", "munitions", "device", "devices"}
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
 
 def _has(pattern: str, *words: str) -> bool:
     return any(w in pattern for w in words)
 
 
-def acled_type(category: str, cameo: str | None, pattern: str) -> str | None:
+def acled_type(category: str, cameo: str | None, pattern: str,
+               words: frozenset[str] | set[str] = frozenset(), *, source_text: str = "",
+               target_text: str = "", source_state: bool = False) -> str | None:
     """Map one of our events to a CASE 2021 / ACLED sub-event type (None: no clean type).
 
-    The mapping, in order: explosives and weapons by CAMEO code (195 air, 194 artillery
-    and missiles, 183 bombs, 204 chemical), then the pattern's words, then the category.
+    Args: the event's category, CAMEO code and pattern; ``words``: lower-case words of its
+    evidence sentence; the generic participant words; ``source_state``: the source is a
+    state or state force. Explosives and weapons go by CAMEO code, then trigger and
+    sentence words; violence against civilians is ATTACK, between armed sides ARMED_CLASH.
     """
     code = cameo or ""
     if category == "ASSAULT":
-        if code == "204" or _has(pattern, "chemical", "gas", "sarin", "chlorine"):
-            return "CHEM_WEAP"
-        if code == "195" or _has(pattern, "air", "drone", "bomb+", "verb:bomb"):
-            return "AIR_STRIKE"
-        if code == "194":
-            return "ART_MISS_ATTACK"
-        if code == "183":
-            if _has(pattern, "suicide"):
-                return "SUIC_BOMB"
-            return "GRENADE" if _has(pattern, "grenade") else "REM_EXPLOS"
-        if code == "1821":
-            return "SEX_VIOL"
-        if code == "181":
-            return "ABDUCT_DISSAP"
-        if code == "192":
-            if _has(pattern, "recapture", "retake", "regain", "liberate"):
-                return "GOV_REGAINS_TERIT"
-            return "NON_STATE_ACTOR_OVERTAKES_TER"
-        if _has(pattern, "lynch", "mob"):
-            return "MOB_VIOL"
-        if code[:2] == "18" or code[:2] == "20":
-            return "ATTACK"
-        return "ARMED_CLASH"
+        return _assault_type(code, pattern, set(words), source_text, target_text, source_state)
     if category == "PROTEST":
-        return "VIOL_DEMONSTR" if code in ("145",) else "PEACE_PROTEST"
+        return "VIOL_DEMONSTR" if code == "145" or words & RIOT else "PEACE_PROTEST"
     if category == "COERCE":
         if code == "175":
             return "FORCE_AGAINST_PROTEST"
         if code == "173":
             return "ARREST"
-        if code == "171":
-            if _has(pattern, "seize", "confiscate", "impound"):
+        if code.startswith("171"):
+            if words & WEAPONS or _has(pattern, "confiscate", "impound", "seize"):
                 return "DISR_WEAP"
             return "PROPERTY_DISTRUCT"
+        if code == "1821":
+            return "SEX_VIOL"
         return "OTHER"
     if category == "AGREE" or code == "0871":
         return "AGREEMENT"
@@ -283,31 +307,92 @@ def acled_type(category: str, cameo: str | None, pattern: str) -> str | None:
     if category == "MOBILIZE":
         return "CHANGE_TO_GROUP_ACT"
     if category in ("CONSULT", "SUPPORT", "COOPERATE", "REQUEST", "REJECT", "SANCTION",
-                    "ACCUSE", "THREATEN", "AID", "CONCEDE"):
+                    "ACCUSE", "THREATEN", "AID", "CONCEDE", "RETREAT"):
         return "DIPLO"
     return None
+
+
+def _assault_type(code: str, pattern: str, words: set[str], source_text: str,
+                  target_text: str, source_state: bool) -> str:
+    trigger = set(pattern.replace(":", " ").replace("+", " ").replace("_", " ").split())
+    if code == "1821" or _has(pattern, "rape", "rap", "molest", "sexual"):
+        return "SEX_VIOL"
+    if code == "181" or _has(pattern, "abduct", "kidnap", "hostage"):
+        return "ABDUCT_DISSAP"
+    if code == "204" or words & CHEMICAL:
+        return "CHEM_WEAP"
+    if words & SUICIDE:
+        return "SUIC_BOMB"
+    if words & GRENADE:
+        return "GRENADE"
+    if code == "195" or trigger & AIR or words & {"airstrike", "airstrikes", "warplanes", "air-strike"}:
+        return "AIR_STRIKE"
+    if code == "194" or words & ARTILLERY:
+        return "ART_MISS_ATTACK"
+    if code == "183" or words & EXPLOSIVE:
+        return "REM_EXPLOS"
+    if code == "192":
+        if words & RETAKE or source_state:
+            return "GOV_REGAINS_TERIT"
+        return "NON_STATE_ACTOR_OVERTAKES_TER"
+    if _has(pattern, "lynch") or (words & MOB and _words(source_text) & MOB):
+        return "MOB_VIOL"
+    target_words = _words(target_text)
+    if target_words & CIVILIANS or (words & CIVILIANS and not words & CLASH):
+        return "ATTACK"
+    return "ARMED_CLASH"
+
+
+def _event_words(article: Article, event: Event) -> set[str]:
+    return _words(article.source.text[event.start:event.end])
+
+
+def _state_source(article: Article, event: Event) -> bool:
+    actor = article.actor(event.source)
+    if actor is not None and (actor.kind == "state" or actor.role in ("MIL", "COP", "GOV")):
+        return True
+    return bool(_words(event.source_text or "") & STATE_FORCES)
+
+
+def _protest_type(article: Article, events: list[Event]) -> str | None:
+    """A protest with violence: by the protesters (VIOL_DEMONSTR) or against them
+    (FORCE_AGAINST_PROTEST); with arrests only, PROTEST_WITH_INTER."""
+    if not any(e.category == "PROTEST" for e in events):
+        return None
+    words = set().union(*(_event_words(article, e) for e in events))
+    force = [e for e in events if e.category == "ASSAULT" or e.cameo == "175"]
+    for e in force:
+        if _words(e.source_text or "") & PROTESTERS or e.cameo == "145":
+            return "VIOL_DEMONSTR"
+    if any(e.cameo == "145" for e in events) or (words & RIOT and not words & POLICE_FORCE):
+        return "VIOL_DEMONSTR"
+    if force or words & POLICE_FORCE:
+        return "FORCE_AGAINST_PROTEST"
+    if any(e.cameo == "173" for e in events):
+        return "PROTEST_WITH_INTER"
+    return "PEACE_PROTEST"
 
 
 def classify_article(article: Article, *, named_only: bool = False) -> tuple[str, str | None]:
     """(ACLED-like type or "NONE", PLOVER category or None) of a snippet's events.
 
-    A protest with force against it is FORCE_AGAINST_PROTEST (violence) or
-    PROTEST_WITH_INTER (arrests); otherwise the most confident asserted event decides.
-    ``named_only`` keeps only events whose source or target is an actor.
+    A protest decides first (see :func:`_protest_type`); otherwise the most specific,
+    asserted, confident event is mapped by :func:`acled_type`. ``named_only`` keeps only
+    events whose source or target is an actor.
     """
     events = [e for e in article.events if not e.negated
               and (not named_only or e.source is not None or e.target is not None)]
     if not events:
         return "NONE", None
-    cats = {e.category for e in events}
-    codes = {e.cameo for e in events}
-    if "PROTEST" in cats and ("ASSAULT" in cats or "175" in codes):
-        return "FORCE_AGAINST_PROTEST", "PROTEST"
-    if "PROTEST" in cats and "173" in codes:
-        return "PROTEST_WITH_INTER", "PROTEST"
+    protest = _protest_type(article, events)
+    if protest is not None:
+        return protest, "PROTEST"
     best = max(events, key=lambda e: (_specific(e.cameo), e.modality == "asserted",
                                       e.confidence, -e.start))
-    return acled_type(best.category, best.cameo, best.pattern) or "NONE", best.category
+    label = acled_type(best.category, best.cameo, best.pattern, _event_words(article, best),
+                       source_text=best.source_text or "", target_text=best.target_text or "",
+                       source_state=_state_source(article, best))
+    return label or "NONE", best.category
 
 
 def _specific(code: str | None) -> bool:

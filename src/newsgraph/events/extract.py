@@ -228,9 +228,31 @@ def _complement_target(noun: Token) -> Token | None:
 
 # ---------------------------------------------------------------- events
 
-def _pairs(roles: Roles, category: str) -> list[tuple[Argument | None, Argument | None]]:
+# Acts that are news without a named actor ("gunmen stormed a bank", "a bomb exploded",
+# "protesters blocked the road"): violence, protest, arrests, seizures, abductions.
+ACTORLESS_CATEGORIES = frozenset({"ASSAULT", "PROTEST"})
+ACTORLESS_CODES = frozenset({"171", "1711", "1712", "173", "175", "181", "1821"})
+
+
+def actorless_allowed(m: Match, roles: Roles, category: str, cameo: str, lex: Lexicon) -> bool:
+    """Whether an event may be reported with neither side resolved to an actor: a violent,
+    protest or coercive act that is an event noun ("an explosion", "the protest") or whose
+    source or target is a generic agent ("gunmen", "police", "protesters", "a bomb")."""
+    if category not in ACTORLESS_CATEGORIES and cameo not in ACTORLESS_CODES:
+        return False
+    if m.noun is not None:
+        return True
+    return any(a.token.lemma_.lower() in lex.agents for a in (*roles.sources, *roles.targets))
+
+
+def _pairs(roles: Roles, category: str,
+           actorless: bool = False) -> list[tuple[Argument | None, Argument | None]]:
     sources: list[Argument | None] = [a for a in roles.sources if a.actor] or [None]
     targets: list[Argument | None] = [a for a in roles.targets if a.actor] or [None]
+    if actorless and sources == [None] and targets == [None]:
+        # the generic words stay as source_text/target_text: "gunmen", "a bus"
+        return [(roles.sources[0] if roles.sources else None,
+                 roles.targets[0] if roles.targets else None)]
     if targets == [None] and category in RECIPROCAL and len(sources) > 1:
         return [(a, b) for a in sources for b in sources
                 if a is not b and a is not None and b is not None and a.actor != b.actor]
@@ -263,6 +285,8 @@ def _confidence(m: Match, source: Argument | None, target: Argument | None, ctx:
         base += 0.1
     if ctx.modality == "hypothetical":
         base -= 0.1
+    if (source is None or source.actor is None) and (target is None or target.actor is None):
+        base = min(base, 0.35)  # no named actor on either side
     return round(max(0.05, min(0.95, base)), 2)
 
 
@@ -283,7 +307,8 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
     s_start, s_end = article.span(sent.start_char, sent.end_char)
     date, date_from, place = _where(article, s_start, s_end, where)
     events = []
-    for source, target, code in _paired(_pairs(roles, category), cameo):
+    pairs = _pairs(roles, category, actorless_allowed(m, roles, category, cameo, lex))
+    for source, target, code in _paired(pairs, cameo):
         events.append(Event(
             category=category, cameo=code,
             source=source.actor if source else None, target=target.actor if target else None,

@@ -59,6 +59,7 @@ class Lexicon:
     codes: dict[str, CameoCode] = field(default_factory=dict)
     verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)  # by verb lemma
     nouns: dict[str, list[NounPattern]] = field(default_factory=dict)  # by head lemma
+    agents: dict[str, str] = field(default_factory=dict)  # generic agent lemma -> kind
 
     def plover(self, code: str) -> str | None:
         entry = self.codes.get(code)
@@ -104,10 +105,14 @@ def read_nouns() -> list[NounPattern]:
     return out
 
 
+def read_agents() -> dict[str, str]:
+    return {lemma: kind for lemma, kind in _rows("agents.tsv")}
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read the bundled lexicon once per process."""
-    lex = Lexicon(codes=read_codes())
+    lex = Lexicon(codes=read_codes(), agents=read_agents())
     for pattern in read_verbs():
         lex.verbs.setdefault(pattern.verb, []).append(pattern)
     for noun in read_nouns():
