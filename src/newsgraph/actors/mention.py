@@ -36,7 +36,10 @@ MANY_HEADS = {"countries", "nations", "states", "sides", "parties", "capitals"}
 GENERIC_HEADS = {"people", "persons", "individuals", "civilians", "residents", "citizens",
                  "families", "children", "women", "men", "companies", "company", "firms", "firm",
                  "banks", "bank", "businesses", "entities", "ships", "vessels", "diplomats",
-                 "nationals", "passengers", "crew", "migrants"}
+                 "nationals", "passengers", "crew", "migrants", "reporters", "journalists"}
+# role words that name an activity when bare and lower case ("rights of assembly")
+MASS_USE = {"assembly", "administration", "leadership", "intelligence", "press", "justice",
+            "security", "media"}
 UNOWNED_TITLES = {"diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors"}
 MAX_DEPTH = 3
 
@@ -77,7 +80,7 @@ def _resolve_span(index: ArticleIndex, span: Span, inside: list[Mention],
     if head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
         return _by_pronoun(index, head, depth)
     role = _role_at_head(head)
-    if role is not None:
+    if role is not None and not _mass_use(head):
         return _by_role(index, span, head, role, depth)
     found = _by_surname(index, head)
     if found is None and inside:
@@ -150,8 +153,10 @@ def _by_role(index: ArticleIndex, span: Span, head: Token, role: RoleEntry,
         person = _named_by(index, head) or _last_titled(index, head.lower_, span, None)
         if person is not None:
             return person
-        if head.lower_ in UNOWNED_TITLES or head.tag_ in ("NNS", "NNPS"):
-            country = None if head.lower_ in UNOWNED_TITLES else index.dominant_state
+        if head.lower_ in UNOWNED_TITLES:
+            country = None  # "diplomats": seldom the article's own
+        elif head.tag_ in ("NNS", "NNPS"):  # "officials": only in a one-country story
+            country = _main_country(index, "", share=0.75)
         else:
             country = index.dominant_state if role.role == "GOV" else None
         return _group(index, country, role.role) if country else None
@@ -164,15 +169,23 @@ def _by_role(index: ArticleIndex, span: Span, head: Token, role: RoleEntry,
     return _group(index, country, role.role) if country else None
 
 
+def _mass_use(head: Token) -> bool:
+    """"assembly" in "rights of assembly": a bare lower-case activity word, no article."""
+    if head.lower_ not in MASS_USE or not head.text.islower() or not _has_deps(head):
+        return False
+    return not any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.children)
+
+
 def _owner(index: ArticleIndex, head: Token, depth: int) -> tuple[str, str] | None:
     """Who the head noun's own words name: ("state", ISO3), ("org", id) or ("many", "")."""
     if not _has_deps(head):
         return None
     found: list[tuple[str, str]] = []
+    preps = OWN_PREPS - {"in"} if head.lower_ in UNOWNED_TITLES else OWN_PREPS
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS and child.i < head.i:
             found += _owner_words(index, child, depth, subtree=True)
-        elif child.dep_ == "prep" and child.lower_ in OWN_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in preps:
             found += [o for obj in child.children if obj.dep_ == "pobj"
                       for o in _owner_words(index, obj, depth, conjuncts=True)]
         elif child.dep_ in ("acl", "relcl") and child.lemma_ in PLACED_LEMMAS:
@@ -311,7 +324,7 @@ def _is_located(tok: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
-def _main_country(index: ArticleIndex, role: str) -> str | None:
+def _main_country(index: ArticleIndex, role: str, *, share: float = 0.6) -> str | None:
     """The article's main state, for "the government" or a dominant-country article."""
     if index.main_state is None:
         return None
@@ -320,7 +333,7 @@ def _main_country(index: ArticleIndex, role: str) -> str | None:
     counts = Counter(m.country for m in index.mentions if m.country and m.kind != "person")
     total = sum(counts.values())
     top = counts.get(index.main_state, 0)
-    return index.main_state if total and top >= 2 and top / total >= 0.6 else None
+    return index.main_state if total and top >= 2 and top / total >= share else None
 
 
 def _group(index: ArticleIndex, country: str | None, role: str) -> str | None:
@@ -350,9 +363,13 @@ def _by_pronoun(index: ArticleIndex, tok: Token, depth: int) -> str | None:
     if subject is not None and depth < MAX_DEPTH:
         found = _resolve_token(index, subject, depth + 1)
         entry = index.entries.get(found or "")
+        if tok.lower_ in GROUP_PRONOUNS and any(c.dep_ == "conj" for c in subject.children):
+            return None  # "X and Y agreed that their ...": both of them
         if found is None or entry is None or (entry.kind == "person") == personal:
             return found
     exclude = _clause_subject(tok) if tok.dep_ in OBJECT_DEPS and _has_deps(tok) else None
+    if exclude is not None and _contains(exclude, tok):
+        exclude = None  # "The protesters, many of them teachers, ..."
     skip = _resolve_token(index, exclude, depth + 1) \
         if exclude is not None and depth < MAX_DEPTH else None
     kinds = _pronoun_kinds(tok.lower_)
@@ -396,10 +413,17 @@ def _antecedent_subject(tok: Token) -> Token | None:
     verb = _clause_verb(tok)
     if verb is None:
         return None
+    quantified = _quantified_noun(tok)
+    if quantified is not None:
+        return quantified
     if lower in REFLEXIVES or tok.dep_ == "poss":
         own = _subject_of(verb)
         if own is not None and own.i != tok.i and not _contains(own, tok) and _agrees(tok, own):
             return own
+        if own is not None and _contains(own, tok):
+            reported = _reported_subject(verb)  # "X will meet Y, her office said"
+            if reported is not None and reported.pos_ != "PRON" and _agrees(tok, reported):
+                return reported
         if lower in REFLEXIVES:
             return None
     if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
@@ -415,6 +439,24 @@ def _antecedent_subject(tok: Token) -> Token | None:
         obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
         if lower in GROUP_PRONOUNS and obj is not None and _agrees(tok, obj):
             return obj  # "blacklisted eleven companies, saying they had helped ..."
+    return None
+
+
+def _quantified_noun(tok: Token) -> Token | None:
+    """"The protesters, many of them teachers": "them" is the noun "many" stands beside."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    quantifier = tok.head.head
+    for cur in (quantifier, quantifier.head):  # parsed as appos, or as subject of the appos
+        if cur.dep_ == "appos" and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head  # type: ignore[no-any-return]
+    return None
+
+
+def _reported_subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            return _subject_of(c)
     return None
 
 
