@@ -56,7 +56,7 @@ def _own(tok: Token, ctx: Context) -> None:
         if dep in ("dobj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
             ctx.negated = not ctx.negated  # "held no talks", "no talks were held"
         elif dep in ("nsubj", "nsubjpass") and any(
-                g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children):
+                g.dep_ in ("preconj", "det", "cc") and g.lower_ == "neither" for g in c.children):
             ctx.negated = not ctx.negated  # "neither X nor Y attacked"
         elif dep == "neg" or (dep == "advmod" and low == "never"):
             ctx.negated = not ctx.negated

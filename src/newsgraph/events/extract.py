@@ -33,6 +33,7 @@ class Roles:
     sources: list[Argument]
     targets: list[Argument]
     consumed: list[int] = field(default_factory=list)  # event nouns whose actor a verb took
+    mutual: bool = False  # "X and Y postponed their talks": each is the other's target
 
 
 @functools.cache
@@ -130,6 +131,7 @@ def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
 
 
 OWNER_PREPS = frozenset({"by", "from", "of"})
+FROM = frozenset({"from"})
 
 
 def _inside_targets(article: Article, tok: Token, lex: Lexicon) -> list[Argument]:
@@ -137,7 +139,7 @@ def _inside_targets(article: Article, tok: Token, lex: Lexicon) -> list[Argument
     by X", "urged sanctions against X"), the maker or owner of a thing ("welcomed memos
     from X", "criticised X's decision"), or an actor nested in its phrases."""
     if tok.lemma_.lower() in lex.nouns:
-        inner = _noun_source_tok(tok, None) or pobj_of(tok, TARGET_PREPS)
+        inner = _noun_source_tok(tok, None) or pobj_of(tok, FROM) or pobj_of(tok, TARGET_PREPS)
         return [a for a in arguments(article, inner) if a.actor] if inner is not None else \
             [a for a in _modifier_actors(article, tok, []) if a.actor]
     owner = child(tok, "poss") or pobj_of(tok, OWNER_PREPS)
@@ -146,9 +148,6 @@ def _inside_targets(article: Article, tok: Token, lex: Lexicon) -> list[Argument
         if found:
             return found
     return _nested_targets(article, tok)
-
-
-FROM = frozenset({"from"})
 
 
 def _converse_roles(article: Article, m: Match) -> Roles:
@@ -168,8 +167,8 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
         found = arguments(article, src_tok)
         if src_tok.lemma_.lower() in lex.nouns and not any(a.actor for a in found):
             inner = _noun_source_tok(src_tok, None)  # "Russian airstrikes hit Kyiv"
-            found = arguments(article, inner) if inner is not None else \
-                _modifier_actors(article, src_tok, [])
+            found = (arguments(article, inner) if inner is not None else
+                     _modifier_actors(article, src_tok, [])) or found
         sources.extend(found)
     cands = _target_tokens(verb, m, lex)
     consumed: list[int] = []
@@ -186,7 +185,16 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
             break
     if not targets and cands:
         targets = arguments(article, cands[0])  # words only: "gunmen attacked a bus"
-    return Roles(sources, targets, consumed)
+    mutual = not any(a.actor for a in targets) and _mutual(m.obj if m.obj is not None else
+                                                           child(verb, "dobj"))
+    return Roles(sources, targets, consumed, mutual)
+
+
+def _mutual(obj: Token | None) -> bool:
+    """"postponed their talks", "cut ties with each other": the subjects act on one another."""
+    if obj is None:
+        return False
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in obj.children)
 
 
 def noun_roles(article: Article, m: Match) -> Roles:
@@ -253,7 +261,7 @@ def _pairs(roles: Roles, category: str,
         # the generic words stay as source_text/target_text: "gunmen", "a bus"
         return [(roles.sources[0] if roles.sources else None,
                  roles.targets[0] if roles.targets else None)]
-    if targets == [None] and category in RECIPROCAL and len(sources) > 1:
+    if targets == [None] and (category in RECIPROCAL or roles.mutual) and len(sources) > 1:
         return [(a, b) for a in sources for b in sources
                 if a is not b and a is not None and b is not None and a.actor != b.actor]
     return [(s, t) for s in sources for t in targets if (s is not None or t is not None)
