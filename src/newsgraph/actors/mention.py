@@ -374,11 +374,19 @@ def _by_pronoun(index: ArticleIndex, tok: Token, depth: int) -> str | None:
         if exclude is not None and depth < MAX_DEPTH else None
     kinds = _pronoun_kinds(tok.lower_)
     start = _source_start(index, tok)
-    earliest = _previous_sentence_start(index, tok) if exclude is not None else -1
-    for m in reversed(index.mentions):
-        if m.end <= start and m.kind in kinds and m.actor != skip:
-            return m.actor if m.start >= earliest else None
-    return None
+    near = _previous_sentence_start(index, tok)
+    earlier = [m for m in reversed(index.mentions)
+               if m.end <= start and m.kind in kinds and m.actor != skip]
+    if exclude is not None:  # an object: only a near antecedent
+        earlier = [m for m in earlier if m.start >= near]
+    if tok.dep_ in SUBJECT_DEPS and _has_deps(tok):  # a subject repeats a near subject
+        for m in earlier:
+            if m.start < near:
+                break
+            head = _token_at(index, m.start, m.end)
+            if head is not None and head.dep_ in SUBJECT_DEPS:
+                return m.actor
+    return earlier[0].actor if earlier else None
 
 
 def _previous_sentence_start(index: ArticleIndex, tok: Token) -> int:

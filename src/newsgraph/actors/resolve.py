@@ -218,6 +218,10 @@ class Resolver:
                 entry = self.entries.get(self.token_actor[k] or "")
                 if self.token_country[k] and (entry is None or entry.kind != "person"):
                     return self.token_country[k]
+            words = strip_name(self.texts[rng.start:rng.stop])  # not resolved yet ("Azerbaijan"
+            known = lookup(self.gaz.names, words) if words else None  # tagged PERSON)
+            if known is not None and known.kind == "state":
+                return known.country
         return None
 
     def part_of_title(self, i: int, j: int) -> bool:
@@ -370,15 +374,31 @@ class Resolver:
                 ent.label = "PERSON"
 
     def relabel_titled_names(self) -> None:
-        """An unresolved ORG/GPE right after a person title ("spokeswoman Aizada Sultanova")."""
+        """An unresolved ORG/GPE right after a person title ("spokeswoman Aizada Sultanova")
+        or described by one ("Lucas Pereira, the finance minister, ...")."""
         for ent, i, j in self.spans:
             if ent.actor is not None or ent.label not in ("ORG", "GPE") or not 2 <= j - i <= 4:
                 continue
-            if not all(self.texts[k][:1].isupper() for k in range(i, j)) or i == 0:
+            if not all(self.texts[k][:1].isupper() for k in range(i, j)):
                 continue
-            role = self.role_ending_at(i - 1)
+            if lookup(self.gaz.names, strip_name(self.texts[i:j])) is not None or \
+                    org_role(" ".join(self.texts[i:j])) is not None:
+                continue
+            role = self.role_ending_at(i - 1) if i > 0 else None
             if role is not None and role.kind == "title" and self.doc[i - 1].pos_ != "PROPN":
                 ent.label = "PERSON"
+            elif self.described_by_title(i, j):
+                ent.label = "PERSON"
+
+    def described_by_title(self, i: int, j: int) -> bool:
+        """The entity has an apposition headed by a person title ("X, the finance minister")."""
+        root = self.doc[i:j].root
+        for other in list(root.children) + ([root.head] if root.dep_ == "appos" else []):
+            if (other.dep_ == "appos" and other.i >= j) or (other.i == root.head.i and other.i < i):
+                role = self.role_ending_at(other.i)
+                if role is not None and role.kind == "title":
+                    return True
+        return False
 
     def relabel_city_persons(self) -> None:
         """A lone one-word PERSON that is a city ("Shiraz's representative") is a GPE."""
