@@ -107,11 +107,12 @@ def event_triples(article: Article, *, full: bool = False) -> list[Triple]:
     """Our events as (source, target, CAMEO code); negated events are not coded.
 
     Actor codes are cut to their first 3 characters unless ``full``. A planned
-    cooperative act is coded as CAMEO's 03x intent.
+    cooperative act is coded as CAMEO's 03x intent. Events naming no actor on either side
+    ("gunmen attacked a bus") are left out: PETRARCH codes dyads only.
     """
     out = []
     for e in article.events:
-        if e.negated or e.cameo is None:
+        if e.negated or e.cameo is None or (e.source is None and e.target is None):
             continue
         code = cameo_intent(e.cameo) if e.modality == "planned" else e.cameo
         for s in actor_codes(article, e.source):
