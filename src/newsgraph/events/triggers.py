@@ -33,6 +33,9 @@ RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 CARRIER_CATEGORIES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT",
                                 "PROTEST", "CONCEDE"})
 VERB_POS = frozenset({"VERB"})
+# a noun inside these entities names a time or an amount, not an event ("in March")
+NON_EVENT_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                                "QUANTITY", "WORK_OF_ART", "LAW"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_OBJECTS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "acomp"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
@@ -122,7 +125,8 @@ def find_triggers(sent: Any, lex: Lexicon) -> tuple[list[Match], list[Match]]:
             m = match_verb(tok, lex.verbs[lemma])
             if m is not None:
                 verbs.append(m)
-        elif pos in NOUN_POS and lemma in lex.nouns and tok.dep_ != "compound":
+        elif (pos in NOUN_POS and lemma in lex.nouns and tok.dep_ != "compound"
+              and tok.ent_type_ not in NON_EVENT_ENTITIES):
             m = match_noun(tok, lex.nouns[lemma])
             if m is not None:
                 nouns.append(m)
