@@ -14,6 +14,7 @@ from ..settings import Settings
 from .arguments import (Argument, arguments, child, is_passive, pobj_of, pobjs_of, resolve,
                         subject_of, subjects_of)
 from .context import OUTER, Context, clause_context
+from .domestic import fill_domestic_protests
 from .lexicon import Lexicon, load_lexicon
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
                        TARGET_PREPS, Match, find_triggers)
@@ -419,4 +420,5 @@ def extract_events(article: Article, *, settings: Settings) -> None:
     events: list[Event] = []
     for sent in doc.sents:
         events.extend(sentence_events(article, sent, lex, where))
+    fill_domestic_protests(article, events)
     article.events = events

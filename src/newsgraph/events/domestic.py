@@ -1,0 +1,66 @@
+"""Default dyad for domestic protests, as event datasets code them.
+
+A protest whose protesters and addressee go unnamed ("the price rise sparked widespread
+protests") is coded, as ICEWS and PETRARCH do for domestic unrest, as civilians of the
+country where it happens (``ISO3-CVL``) protesting against its government (``ISO3``).
+The country is the event's place, else the article's clearly dominant state. The event's
+pattern gains ``+domestic`` and its confidence is capped, so a user can tell and filter.
+"""
+
+from __future__ import annotations
+
+from ..model import Actor, Article, Event
+
+DOMINANT_SHARE = 0.5
+MAX_CONFIDENCE = 0.4
+
+
+def dominant_state(article: Article) -> str | None:
+    """The state with at least half of all state mentions in the article."""
+    states = [a for a in article.actors if a.kind == "state"]
+    total = sum(a.mentions for a in states)
+    if not total:
+        return None
+    top = max(states, key=lambda a: (a.mentions, a.id))
+    return top.id if top.mentions / total >= DOMINANT_SHARE else None
+
+
+def _place_country(article: Article, place_id: str | None) -> str | None:
+    for place in article.places:
+        if place.id == place_id:
+            return place.country
+    return None
+
+
+def fill_domestic_protests(article: Article, events: list[Event]) -> None:
+    """Give unnamed sides of PROTEST events the domestic default dyad."""
+    main = None
+    for event in events:
+        if event.category != "PROTEST" or (event.source and event.target):
+            continue
+        country = _place_country(article, event.place) or main or dominant_state(article)
+        main = main or dominant_state(article)
+        if country is None or not any(a.id == country for a in article.actors):
+            continue
+        if event.source is None and event.target is not None and event.target != country:
+            continue  # protesters against a foreign actor: their origin is unknown
+        if event.source is None:
+            event.source = _civilians(article, country)
+        if event.target is None and event.source != country:
+            event.target = country
+        if event.source == event.target:
+            continue
+        event.pattern += "+domestic"
+        event.confidence = min(event.confidence, MAX_CONFIDENCE)
+
+
+def _civilians(article: Article, country: str) -> str:
+    group = f"{country}-CVL"
+    for actor in article.actors:
+        if actor.id == group:
+            actor.mentions += 1
+            return group
+    state = next(a for a in article.actors if a.id == country)
+    article.actors.append(Actor(id=group, name=f"{state.name} civilians", kind="group",
+                                country=country, role="CVL", mentions=1))
+    return group
