@@ -16,12 +16,14 @@ MAX_CONFIDENCE = 0.4
 
 
 def dominant_state(article: Article) -> str | None:
-    """The state with at least half of all state mentions in the article."""
-    states = [a for a in article.actors if a.kind == "state"]
+    """The state with at least half of all state mentions, and more than any other."""
+    states = sorted((a for a in article.actors if a.kind == "state"), key=lambda a: -a.mentions)
     total = sum(a.mentions for a in states)
     if not total:
         return None
-    top = max(states, key=lambda a: (a.mentions, a.id))
+    top = states[0]
+    if len(states) > 1 and states[1].mentions == top.mentions:
+        return None
     return top.id if top.mentions / total >= DOMINANT_SHARE else None
 
 
