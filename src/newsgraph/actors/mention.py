@@ -85,6 +85,11 @@ def _resolve_span(index: ArticleIndex, span: Span, inside: list[Mention],
     found = _by_surname(index, head)
     if found is None and inside:
         found = inside[0].actor
+    if found is None and _has_deps(head):  # "its embassy": whose it is
+        poss = next((c for c in head.children if c.dep_ == "poss" and
+                     c.lower_ in THING_PRONOUNS | GROUP_PRONOUNS), None)
+        if poss is not None and depth < MAX_DEPTH:
+            found = _by_pronoun(index, poss, depth + 1)
     return found
 
 
@@ -434,15 +439,16 @@ def _antecedent_subject(tok: Token) -> Token | None:
                 return reported
         if lower in REFLEXIVES:
             return None
-    if tok.dep_ not in SUBJECT_DEPS and tok.dep_ != "poss":
+    if tok.dep_ not in SUBJECT_DEPS | OBJECT_DEPS and tok.dep_ != "poss":
         return None
+    own = _subject_of(verb) if tok.dep_ in OBJECT_DEPS else None
     cur = verb
     for _ in range(4):
         if cur.dep_ not in CLAUSE_DEPS or cur.head.i == cur.i:
             return None
         cur = cur.head
         subj = _subject_of(cur)
-        if subj is not None and _agrees(tok, subj):
+        if subj is not None and _agrees(tok, subj) and (own is None or subj.i != own.i):
             return subj
         obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
         if lower in GROUP_PRONOUNS and obj is not None and _agrees(tok, obj):

@@ -20,6 +20,14 @@ ROLE_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "LEG": "l
               "SPY": "intelligence", "HLH": "health sector", "EDU": "education",
               "REL": "clergy", "LAB": "labour"}
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"['’]")
+# last words of company names ("Kestrel Alloys" is a company even when tagged PERSON)
+COMPANY_WORDS = frozenset({
+    "alloys", "automotive", "motors", "motor", "steel", "industries", "holdings", "airlines",
+    "airways", "energy", "petroleum", "pharmaceuticals", "technologies", "systems", "logistics",
+    "shipping", "mining", "metals", "chemicals", "electronics", "foods", "capital", "partners",
+    "ventures", "insurance", "aerospace", "telecom", "inc", "inc.", "corp", "corp.", "ltd",
+    "ltd.", "llc", "plc", "group", "bank"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ORG_ROLES = (
     (("news", "times", "post", "journal", "tribune", "herald", "gazette", "tv", "television",
@@ -36,6 +44,7 @@ _ORG_ROLES = (
 
 def slugify(text: str) -> str:
     """Lowercase ASCII slug: "Vladimir Putin" -> "vladimir-putin"."""
+    text = _APOSTROPHES.sub("", text)  # "Ombudsman's Office" -> "ombudsmans-office"
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
 
@@ -69,6 +78,8 @@ def group_entry(state: ActorEntry, role: str) -> ActorEntry:
 def org_role(name: str) -> str | None:
     """A role guessed from an organisation's name words ("... News Agency" -> MED)."""
     words = name.lower().split()
+    if len(words) >= 2 and words[-1] in COMPANY_WORDS:
+        return "BUS"
     for keys, role in _ORG_ROLES:
         if any(w in keys for w in words):
             return role

@@ -20,6 +20,7 @@ from .dictionary import compile_dictionaries
 from .gazetteer import ActorEntry, Gazetteer, PhraseTable, RoleEntry, load_gazetteer, lookup
 from .index import ArticleIndex, Mention, remember
 from .names import HONORIFICS, group_entry, org_role, person_key, slugify, strip_name
+from .noise import headline_only, is_common_noun, is_company, place_like, split_at_lines
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class Resolver:
         return span.start, span.end
 
     def collect_spans(self) -> None:
+        self.article.entities = split_at_lines(self.article.entities)
         for ent in self.article.entities:
             ent.actor = None  # the stage is idempotent: a second run starts afresh
             rng = self.token_range(ent)
@@ -93,6 +95,8 @@ class Resolver:
         added = []
         for i, j, entry in table.scan(self.lowers, self.texts):
             if not replace and any(taken[i:j]):
+                if entry.kind == "person":
+                    self.widen_person(i, j)  # "Ebrahim" tagged, "Ebrahim Raisi" known
                 continue
             ent = self.new_entity(i, j, entry)
             if entry.kind != "person":  # persons get their context in resolve_persons
@@ -102,6 +106,18 @@ class Resolver:
             self.spans = [s for s in self.spans if not any(
                 s[1] < j and i < s[2] for _, i, j in added)]
         self.spans.extend(added)
+        self.spans.sort(key=lambda s: (s[1], s[2]))
+
+    def widen_person(self, i: int, j: int) -> None:
+        """A known person name that overlaps only PERSON entities replaces them with the union."""
+        overlap = [s for s in self.spans if s[1] < j and i < s[2]]
+        if not overlap or any(e.label != "PERSON" for e, _, _ in overlap):
+            return
+        a, b = min(i, *(s[1] for s in overlap)), max(j, *(s[2] for s in overlap))
+        start, end = self.article.span(self.doc[a].idx, self.doc[b - 1].idx + len(self.doc[b - 1]))
+        whole = Entity(text=self.article.source.text[start:end], label="PERSON", start=start,
+                       end=end)
+        self.spans = [s for s in self.spans if s not in overlap] + [(whole, a, b)]
         self.spans.sort(key=lambda s: (s[1], s[2]))
 
     def set_actor(self, ent: Entity, i: int, j: int, entry: ActorEntry | None) -> None:
@@ -164,8 +180,27 @@ class Resolver:
             city = self.gaz.cities.get(" ".join(tokens).lower())
             for k in range(i, j):
                 self.token_country[k] = city
-        elif ent.label == "ORG":
+        elif ent.label == "PERSON" and is_company(tokens):
+            ent.label = "ORG"  # "Kestrel Alloys" tagged PERSON
             self.set_actor(ent, i, j, self.resolve_org(tokens, i, j))
+        elif ent.label == "ORG" and not self.not_an_actor(ent, i, j):
+            self.set_actor(ent, i, j, self.resolve_org(tokens, i, j))
+
+    def not_an_actor(self, ent: Entity, i: int, j: int) -> bool:
+        """An unknown ORG/PERSON that is a place, a thing or a headline fragment."""
+        if self.has_role(i, j):
+            return False  # "the Foreign Ministry", "Riot police"
+        place = place_like(self.doc, i, j, self.gaz, roles_at=self.role_ending_at)
+        if isinstance(place, str):
+            for k in range(i, j):
+                self.token_country[k] = place
+        if place:
+            return True
+        name = self.doc[_skip_the(self.lowers, i):_strip_possessive(self.lowers, i, j)].text
+        return ent.label == "ORG" and headline_only(self.article, ent, name)
+
+    def has_role(self, i: int, j: int) -> bool:
+        return any(True for _ in self.gaz.roles.scan(self.lowers, self.texts, start=i, end=j))
 
     @staticmethod
     def compatible(ent: Entity, tokens: list[str], entry: ActorEntry) -> bool:
@@ -203,6 +238,13 @@ class Resolver:
                           role=org_role(name) or (role if country else None), source="org",
                           label="ORG")
 
+    def mark_countries(self, i: int, j: int) -> None:
+        """Give tokens of state names and adjectives in [i, j) their country."""
+        for a, b, entry in self.gaz.names.scan(self.lowers, self.texts, start=i, end=j):
+            if entry.kind == "state":
+                for k in range(a, b):
+                    self.token_country[k] = entry.country
+
     def modifier_country(self, i: int, j: int) -> str | None:
         """The country of words that modify an entity from outside ("Tajikistan's" +
         "defence ministry", "the ministry" + "of Tajikistan")."""
@@ -225,10 +267,13 @@ class Resolver:
         return None
 
     def part_of_title(self, i: int, j: int) -> bool:
-        """An ORG that only names the portfolio of a title ("Commerce" Minister X)."""
-        title = self.gaz.roles.match_at(self.lowers, self.texts, i, min(len(self.doc), j + 2))
-        if title is not None and title[1].kind == "title" and i + title[0] > j:
-            return True
+        """An ORG that only names the portfolio of a title ("Commerce" Minister X,
+        "Kazakh Foreign" Minister X)."""
+        for k in range(i, j):
+            title = self.gaz.roles.match_at(self.lowers, self.texts, k, min(len(self.doc), j + 2))
+            if title is not None and title[1].kind == "title" and k + title[0] > j:
+                self.mark_countries(i, k)
+                return True
         after = self.gaz.roles.match_at(self.lowers, self.texts, j, len(self.doc)) \
             if j < len(self.doc) and j - i == 1 else None
         return after is not None and after[1].kind == "title" and \
@@ -295,7 +340,7 @@ class Resolver:
                     and self.entries[self.token_actor[k - 1] or ""].kind == "person":
                 break
             k -= 1
-        pre = (k, i)
+        pre = self.apposed_window(i, j) or (k, i)
         post = self.post_window(j, s1)
         titles = [r for _, _, r in self.gaz.roles.scan(self.lowers, self.texts, start=pre[0],
                                                        end=pre[1]) if r.kind == "title"]
@@ -305,6 +350,16 @@ class Resolver:
         country, affiliation = self.country_in(list(range(pre[1] - 1, pre[0] - 1, -1)) +
                                                list(range(post[0], post[1])))
         return titles, country, affiliation
+
+    def apposed_window(self, i: int, j: int) -> tuple[int, int] | None:
+        """"her Tajik counterpart, Sherali Nurov": the noun phrase the name is apposed to."""
+        if i < 2 or self.texts[i - 1] != "," or not self.doc.has_annotation("DEP"):
+            return None
+        root = self.doc[i:j].root
+        head = root.head
+        if root.dep_ != "appos" or head.i >= i or head.pos_ != "NOUN":
+            return None
+        return head.left_edge.i, head.i + 1
 
     def post_window(self, j: int, s1: int) -> tuple[int, int]:
         if j >= s1:
@@ -332,7 +387,39 @@ class Resolver:
                 country = self.token_country[k]
         return country, affiliation
 
+    def merge_adjacent_persons(self) -> None:
+        """"Ebrahim" + "Raisi", "Talal" + "bin Abdullah Al-Otaibi": one name cut in two."""
+        merged: list[tuple[Entity, int, int]] = []
+        for ent, i, j in self.spans:
+            if merged:
+                prev, pi, pj = merged[-1]
+                if prev.label == ent.label == "PERSON" and pj == i and prev.actor is None and \
+                        ent.actor is None:
+                    start, end = prev.start, ent.end
+                    whole = Entity(text=self.article.source.text[start:end], label="PERSON",
+                                   start=start, end=end)
+                    merged[-1] = (whole, pi, j)
+                    continue
+            merged.append((ent, i, j))
+        self.spans = merged
+
+    def person_noise(self, i: int, j: int, key: tuple[str, ...]) -> bool:
+        """A PERSON entity that is a common noun or a place ("near Ak-Sai")."""
+        known = lookup(self.user, list(key)) if self.user else None
+        if known is not None or lookup(self.gaz.names, list(key)) is not None:
+            return False
+        if is_common_noun(self.doc, i, j):
+            return True
+        if i > 0 and self.role_ending_at(i - 1) is not None:
+            return False  # "President Ebrahim"
+        place = place_like(self.doc, i, j, self.gaz, roles_at=self.role_ending_at)
+        if isinstance(place, str):
+            for k in range(i, j):
+                self.token_country[k] = place
+        return bool(place)
+
     def resolve_persons(self) -> None:
+        self.merge_adjacent_persons()
         people: list[tuple[Entity, int, int, int, tuple[str, ...]]] = []
         for ent, i, j in self.spans:
             if ent.label != "PERSON" or ent.actor is not None:
@@ -342,7 +429,7 @@ class Resolver:
                 continue  # "Riot" of "Riot police"
             lead = self.leading_titles(i, j)
             key = person_key(self.texts[i + lead:j])
-            if key:
+            if key and not self.person_noise(i + lead, j, key):
                 people.append((ent, i, i + lead, j, key))
         canonical = _canonical_names([p[4] for p in people])
         records: dict[tuple[str, ...], Person] = {}
@@ -370,7 +457,8 @@ class Resolver:
             if ent.actor is not None or ent.label not in ("ORG", "GPE", "NORP"):
                 continue
             key = person_key(self.texts[i:j])
-            if key and any(len(f) > len(key) and _ends_with(f, key) for f in full):
+            if key and any(len(f) > len(key) and _ends_with(f, key) or
+                           (len(key) > 1 and f == key) for f in full):
                 ent.label = "PERSON"
 
     def relabel_titled_names(self) -> None:
@@ -387,8 +475,17 @@ class Resolver:
             role = self.role_ending_at(i - 1) if i > 0 else None
             if role is not None and role.kind == "title" and self.doc[i - 1].pos_ != "PROPN":
                 ent.label = "PERSON"
-            elif self.described_by_title(i, j):
+            elif self.described_by_title(i, j) or self.joined_to_person(i, j):
                 ent.label = "PERSON"
+
+    def joined_to_person(self, i: int, j: int) -> bool:
+        """"Aizada Sultanova of Kyrgyzstan and Sherali Nurov": a name and-ed with a person."""
+        if not self.doc.has_annotation("DEP"):
+            return False
+        root = self.doc[i:j].root
+        others = [c for c in root.children if c.dep_ == "conj"] + \
+            ([root.head] if root.dep_ == "conj" else [])
+        return any(o.ent_type_ == "PERSON" for o in others)
 
     def described_by_title(self, i: int, j: int) -> bool:
         """The entity has an apposition headed by a person title ("X, the finance minister")."""
@@ -446,8 +543,8 @@ class Resolver:
             person.role = titles[0].role
             if org is not None and org.role and titles[0].role == "GOV" and org.kind != "state":
                 person.role = org.role
-        if person.country is None:
-            person.country = country or (org.country if org else None)
+        if person.country is None and not (org is not None and org.role == "IGO"):
+            person.country = country or (org.country if org else None)  # not UN staff
 
     def person_entry(self, person: Person) -> ActorEntry:
         known = person.entry
