@@ -441,11 +441,56 @@ class Resolver:
                 person.name = self.doc[i:_strip_possessive(self.lowers, i, j)].text
             titles, country, affiliation = self.context_window(i, j)
             self.merge_context(person, titles, country, affiliation, self.lowers[i0:i])
+        self.name_unnamed_titles([(p[1], records[canonical[n]]) for n, p in enumerate(people)])
         for n, (ent, i0, i, j, key) in enumerate(people):
             person = records[canonical[n]]
             entry = self.person_entry(person)
             self.set_actor(ent, i0, j, entry)
             self.person_titles[entry.id] = person.titles
+
+    def name_unnamed_titles(self, mentions: list[tuple[int, Person]]) -> None:
+        """"Iran's foreign minister said ..." then "Hossein X said ...": the next person
+        named after a title with a country, when nothing else describes him, holds it."""
+        if not mentions or not self.doc.has_annotation("DEP"):
+            return
+        for k, role, country in self.unnamed_titles():
+            later = [(i, p) for i, p in mentions if i > k]
+            if not later:
+                continue
+            i, person = min(later, key=lambda m: m[0])
+            first = min(n for n, p in mentions if p is person)
+            if first < k or person.role or person.country or person.entry is not None or \
+                    self.described(i):
+                continue
+            person.role, person.country = role.role, country
+            person.titles.extend(w for w in role.phrase.split() if w not in person.titles)
+
+    def described(self, i: int) -> bool:
+        """The name at token ``i`` has an apposition ("Ghulam Rasool, a farmer")."""
+        span = next((s for s in self.spans if s[1] == i), None)
+        if span is None:
+            return False
+        root = self.doc[span[1]:span[2]].root
+        return any(c.dep_ == "appos" for c in root.children) or root.dep_ == "appos"
+
+    def unnamed_titles(self) -> list[tuple[int, RoleEntry, str]]:
+        """Title nouns with a country and no name: (head index, role, country)."""
+        out = []
+        for a, b, role in self.gaz.roles.scan(self.lowers, self.texts):
+            k = b - 1
+            tok = self.doc[k]
+            if role.kind != "title" or tok.tag_ not in ("NN", "NNP") or \
+                    tok.dep_ in ("compound", "appos") or self.token_actor[k] is not None:
+                continue  # one person, not "officials"
+            if k + 1 < len(self.doc) and self.doc[k + 1].ent_type_ == "PERSON":
+                continue  # "Foreign Minister Hossein X": named
+            if any(c.dep_ == "appos" for c in tok.children):
+                continue  # "the minister, Hossein X,"
+            country = next((self.token_country[n] for n in range(tok.left_edge.i, a)
+                            if self.token_country[n]), None)
+            if country is not None:
+                out.append((k, role, country))
+        return out
 
     def relabel_surnames(self) -> None:
         """An unresolved ORG/GPE/NORP that is the surname of a PERSON here is that person."""
