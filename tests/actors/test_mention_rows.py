@@ -59,6 +59,15 @@ GENERIC = [
     ("Police in Kenya arrested protesters in Nairobi on Tuesday.", "protesters", "KEN-CVL"),
 ]
 
+# titles right before a name, datelines, things owned by a pronoun
+MISC = [
+    ("In Oslo on Friday, Larsen and Danish Foreign Minister Mette Holm agreed to meet.",
+     "Danish Foreign Minister", "mette-holm"),
+    ("RIGA — Latvia and Estonia signed the deal on Friday.", "RIGA", None),
+    ("RIGA — Latvia and Estonia signed the deal on Friday.", "Latvia", "LVA"),
+    ("Ghana cut ties with Togo after protesters stormed its embassy.", "its embassy", "GHA"),
+]
+
 # pronouns: the clause they report; objects skip their own clause's subject
 PRONOUNS = [
     ("Chile criticised Bolivia. The foreign ministry of Bolivia said it would respond.", "it",
@@ -119,6 +128,13 @@ def test_bare_body_is_the_main_state_and_plural_states_are_none(build, text: str
 @pytest.mark.parametrize(("text", "phrase", "expected"), GENERIC)
 def test_generic_nouns_take_only_their_own_country(build, text: str, phrase: str,
                                                   expected: str | None) -> None:
+    assert _resolve(build, text, phrase) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "phrase", "expected"), MISC)
+def test_titles_datelines_and_possessed_things(build, text: str, phrase: str,
+                                               expected: str | None) -> None:
     assert _resolve(build, text, phrase) == expected
 
 

@@ -61,10 +61,20 @@ def resolve_mention(article: Article, start: int, end: int) -> str | None:
     inside = _inside(index, start, end)
     if span is None:
         return inside[0].actor if inside else None
+    if _is_dateline(span):
+        return None  # "ISLAMABAD —" names where the story was filed, not who acted
     found = _resolve_span(index, span, inside, 0)
     if found is not None:
         _count(index, found, start, end, bool(inside and inside[0].actor == found))
     return found
+
+
+def _is_dateline(span: Span) -> bool:
+    """An all-capitals place at the very start, before a dash or comma ("ASTANA, Sept 16 –")."""
+    if span.start != 0 or not all(t.is_upper or t.is_punct for t in span):
+        return False
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in ("—", "–", "-", "--", ",")
 
 
 def _inside(index: ArticleIndex, start: int, end: int) -> list[Mention]:
@@ -252,6 +262,12 @@ def _city_of(index: ArticleIndex, tok: Token) -> str | None:
 
 def _named_by(index: ArticleIndex, head: Token) -> str | None:
     """A title in front of a name ("Japanese Foreign Minister" + "Hiroshi Tanabe")."""
+    doc = head.doc
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text[:1].isupper():
+        m = _mention_at(index, nxt)
+        if m is not None and m.kind == "person":
+            return m.actor
     if not _has_deps(head) or head.dep_ not in ("compound", "appos") or head.head.i <= head.i:
         return None
     m = _mention_at(index, head.head)
