@@ -95,7 +95,7 @@ def test_article_from_dict_ignores_fields_this_version_does_not_know() -> None:
 
 # -- fast: shards, skipping and crashes (analysis faked, synchronous scheduler) -----------
 def _fake_analyze(calls: list[str], *, fail_on: str | None = None):
-    def analyze_many(paths: list[str], *, settings: Settings) -> Iterator[Article]:
+    def analyze_many(paths: list[str], *, settings: Settings, **stats: Any) -> Iterator[Article]:
         for path in paths:
             calls.append(Path(path).name)
             text = Path(path).read_text()

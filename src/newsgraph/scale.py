@@ -5,16 +5,21 @@
     result = run_dask(["news/"], out_dir=Path("shards"), settings=Settings(), n_workers=2)
     with_store = load_shards(Path("shards"), open_store("news.sqlite"))
 
-Each partition is a group of whole input files (balanced by bytes). One Dask task per
-partition reads and analyzes its files with :func:`newsgraph.core.analyze_many` and streams
-the articles, one CONTRACT.md JSON object a line, into ``out_dir/part-NNNNN.jsonl``. Memory is
-bounded by one partition's largest source plus one analysis batch, never by the corpus. The
-spaCy model is loaded once per worker process (``nlp.load_model`` is cached per process).
+Each partition is a group of whole input files (balanced by bytes; a file is never split,
+so one huge dump is one task). One Dask task per partition reads and analyzes its files with
+:func:`newsgraph.core.analyze_many` and streams the articles, one CONTRACT.md JSON object a
+line, into ``out_dir/part-NNNNN.jsonl``. Memory per worker is the model and gazetteers, one
+source and one analysis batch, plus the small per-partition dedup/story state; never the
+corpus. The spaCy model is loaded once per worker process (``nlp.load_model`` is cached per
+process, and worker processes serve many tasks).
 
 A shard is written to ``part-NNNNN.jsonl.tmp`` and renamed when complete, so a crash never
-leaves a half shard under the final name. ``out_dir/manifest.json`` records which files (and
-sizes) went into which shard; a re-run skips every shard that exists and whose files are
-unchanged, and redoes the others.
+leaves a half shard under the final name. ``out_dir/manifest.json`` records which files (path,
+size, mtime) went into which shard; a re-run skips every shard that exists and whose files are
+unchanged, and redoes the others. Stdin (``-``) is not an input here.
+
+The ``processes`` scheduler starts workers with ``spawn``: call :func:`run_dask` from a module
+or from a script under ``if __name__ == "__main__":`` (not from ``python -`` on stdin).
 
 The store is the only writer: the driver loads shards afterwards with :func:`load_shards`,
 which rebuilds each article with :func:`article_from_dict` and calls the store's ``load()``.
@@ -57,6 +62,7 @@ _T = TypeVar("_T")
 class InputFile:
     path: str
     size: int
+    mtime_ns: int = 0
 
 
 @dataclass(slots=True)
@@ -68,7 +74,10 @@ class PartitionResult:
     articles: int
     events: int
     seconds: float
-    skipped: bool = False  # the shard was already complete
+    skipped: bool = False  # the shard was already complete (the counts below are then None)
+    failed_files: int | None = None  # inputs that could not be read (logged by the worker)
+    stage_errors: int | None = None
+    duplicates: int | None = None  # near-duplicates found within this partition
     pid: int | None = None
     peak_rss_mb: float | None = None  # peak resident memory of the worker process so far
 
@@ -105,12 +114,17 @@ def list_inputs(paths: Iterable[str | Path]) -> list[InputFile]:
         if p.is_dir():
             children = (c for c in sorted(p.rglob("*")) if c.is_file()
                         and not any(part.startswith(".") for part in c.relative_to(p).parts))
-            found.extend(InputFile(str(c.resolve()), c.stat().st_size) for c in children)
+            found.extend(_input_file(c) for c in children)
         elif p.is_file():
-            found.append(InputFile(str(p.resolve()), p.stat().st_size))
+            found.append(_input_file(p))
         else:
             log.error("%s", InputError.make("E101", source=path))
     return found
+
+
+def _input_file(path: Path) -> InputFile:
+    stat = path.stat()
+    return InputFile(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
 
 
 def plan_partitions(files: list[InputFile], *, partitions: int) -> list[list[InputFile]]:
@@ -145,13 +159,17 @@ def _analyze_partition(files: list[InputFile], shard: str, out_dir: str,
                        settings: Settings) -> PartitionResult:
     """Analyze one partition's files into ``out_dir/shard`` (written whole or not at all)."""
     from .core import analyze_many
+    from .ingest import ReadStats
+    from .pipeline import RunStats
 
     started = time.perf_counter()
+    run_stats, read_stats = RunStats(), ReadStats()
     final = Path(out_dir) / shard
     tmp = final.with_name(final.name + ".tmp")
     articles = events = 0
     with tmp.open("w", encoding="utf-8") as out:
-        for article in analyze_many([f.path for f in files], settings=settings):
+        for article in analyze_many([f.path for f in files], settings=settings, stats=run_stats,
+                                    read_stats=read_stats):
             out.write(json.dumps(article.to_dict(), ensure_ascii=False))
             out.write("\n")
             articles += 1
@@ -160,7 +178,9 @@ def _analyze_partition(files: list[InputFile], shard: str, out_dir: str,
         os.fsync(out.fileno())
     os.replace(tmp, final)
     return PartitionResult(shard=shard, files=len(files), articles=articles, events=events,
-                           seconds=round(time.perf_counter() - started, 3), pid=os.getpid(),
+                           seconds=round(time.perf_counter() - started, 3),
+                           failed_files=read_stats.failed, stage_errors=run_stats.stage_errors,
+                           duplicates=run_stats.duplicates, pid=os.getpid(),
                            peak_rss_mb=_peak_rss_mb())
 
 
@@ -229,13 +249,13 @@ def _import_dask() -> Any:
     try:
         import dask
     except ImportError as err:
-        raise NewsgraphError("Dask is not installed. Run: pip install 'newsgraph[scale]'",
+        raise NewsgraphError("E501 Dask is not installed. Run: pip install 'newsgraph[scale]'",
                              code="E501") from err
     return dask
 
 
 def _complete_shards(out_dir: Path, plan: dict[str, list[InputFile]]) -> set[str]:
-    """Shards already written for exactly the same files (path and size)."""
+    """Shards already written for exactly the same files (path, size and mtime)."""
     manifest = out_dir / MANIFEST
     if not manifest.exists():
         return set()
