@@ -190,6 +190,8 @@ def test_dask_output_equals_analyze_many(scheduler: str, small_folder: Path,
                       partitions=2, scheduler=scheduler, n_workers=2)
     docs = {d["id"]: d for shard in result.shards for d in read_shard(shard)}
     assert len(result.shards) == 2 and result.articles == len(direct)
+    if scheduler == "processes":  # one task per worker at a time, not Dask's default six
+        assert len({p.pid for p in result.partitions}) == 2
     assert set(docs) == set(direct)
     assert {k: d["events"] for k, d in docs.items()} == {k: d["events"] for k, d in direct.items()}
     assert {k: _comparable(d) for k, d in docs.items()} == {k: _comparable(d) for k, d in direct.items()}
