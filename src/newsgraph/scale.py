@@ -50,7 +50,7 @@ from .store import LoadResult, Store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PartitionResult", "ScaleResult", "ShardArticle", "article_from_dict", "list_inputs",
+__all__ = ["InputFile", "PartitionResult", "ScaleResult", "ShardArticle", "article_from_dict", "list_inputs",
            "load_shards", "plan_partitions", "read_shard", "run_dask"]
 
 MANIFEST = "manifest.json"
