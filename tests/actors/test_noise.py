@@ -92,6 +92,10 @@ def test_company_word_makes_a_business_role() -> None:
      "tariq-mehmood", (None, None)),
     ("EU foreign policy chief Ingrid Halvorsen told reporters the bloc was united.",
      "ingrid-halvorsen", (None, "IGO")),
+    ("Wang Li, China's envoy, Reza Tavakoli (R), Iran's national security chief, and others met.",
+     "reza-tavakoli", ("IRN", "GOV")),
+    ("Omar Haddad, the Deputy Chief of Staff for the Armed Forces of Jordan, visited Cairo.",
+     "omar-haddad", ("JOR", "MIL")),
 ])
 def test_person_country_and_role(make_article: MakeArticle, text: str, person: str,
                                  expected: tuple[str | None, str | None]) -> None:

@@ -340,13 +340,12 @@ class Resolver:
                     and self.entries[self.token_actor[k - 1] or ""].kind == "person":
                 break
             k -= 1
-        pre = self.apposed_window(i, j) or (k, i)
         post = self.post_window(j, s1)
-        titles = [r for _, _, r in self.gaz.roles.scan(self.lowers, self.texts, start=pre[0],
-                                                       end=pre[1]) if r.kind == "title"]
+        apposed = self.apposed_window(i, j) if not self.titles_in(*post) else None
+        pre = apposed or (k, i)  # a description after the name wins over one before
+        titles = self.titles_in(*pre)
         titles.reverse()  # nearest first
-        titles += [r for _, _, r in self.gaz.roles.scan(self.lowers, self.texts, start=post[0],
-                                                        end=post[1]) if r.kind == "title"]
+        titles += self.titles_in(*post)
         country, affiliation = self.country_in(list(range(pre[1] - 1, pre[0] - 1, -1)) +
                                                list(range(post[0], post[1])))
         return titles, country, affiliation
@@ -361,9 +360,21 @@ class Resolver:
             return None
         return head.left_edge.i, head.i + 1
 
+    def titles_in(self, i: int, j: int) -> list[RoleEntry]:
+        """Title phrases in [i, j); a title right before another one only modifies it
+        ("Deputy" + "Chief of Staff")."""
+        found = [(a, b, r) for a, b, r in self.gaz.roles.scan(self.lowers, self.texts, start=i,
+                                                                end=j) if r.kind == "title"]
+        starts = {a for a, _, _ in found}
+        return [r for a, b, r in found if b not in starts]
+
     def post_window(self, j: int, s1: int) -> tuple[int, int]:
         if j >= s1:
             return j, j
+        if self.texts[j] == "(":  # "Ali X (R), Iran's national security chief,"
+            close = next((k for k in range(j + 1, min(s1, j + 6)) if self.texts[k] == ")"), None)
+            if close is not None and close + 1 < s1 and self.texts[close + 1] == ",":
+                j = close + 1
         if self.lowers[j] == "of":
             return j + 1, min(s1, j + 5)
         if self.texts[j] not in (",", "("):
