@@ -171,17 +171,21 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
 def _country_entries(rows: list[dict[str, str]]) -> Iterator[tuple[str, ActorEntry]]:
     for row in rows:
         iso3 = row["iso3"]
-        base = dict(id=iso3, name=row["name"], kind="state", country=iso3, role="GOV",
-                    wikidata=row["wikidata"] or None)
-        yield row["name"], ActorEntry(**base, source="country", label="GPE")
+        wikidata = row["wikidata"] or None
+
+        def entry(source: str, label: str) -> ActorEntry:
+            return ActorEntry(id=iso3, name=row["name"], kind="state", country=iso3,
+                              role="GOV", wikidata=wikidata, source=source, label=label)
+
+        yield row["name"], entry("country", "GPE")
         for alt in _split(row["names"]):
-            yield alt, ActorEntry(**base, source="country", label="GPE")
+            yield alt, entry("country", "GPE")
         if row["capital"]:
-            yield row["capital"], ActorEntry(**base, source="capital", label="GPE")
+            yield row["capital"], entry("capital", "GPE")
         for city in _split(row["cities"]):
-            yield city, ActorEntry(**base, source="capital", label="GPE")
+            yield city, entry("capital", "GPE")
         for adjective in _split(row["adjectives"]):
-            yield adjective, ActorEntry(**base, source="adjective", label="NORP")
+            yield adjective, entry("adjective", "NORP")
 
 
 def _actor_entries(rows: list[dict[str, str]]) -> Iterator[tuple[str, ActorEntry]]:
@@ -215,8 +219,8 @@ def load_gazetteer() -> Gazetteer:
     for row in _read_tsv("roles.tsv"):
         roles.add(tokenize(row["phrase"]), RoleEntry(row["phrase"], row["role"], row["kind"]),
                   case_sensitive=False)
-    states = {}
-    capitals = {}
+    states: dict[str, ActorEntry] = {}
+    capitals: dict[str, str] = {}
     for phrase, entry in _country_entries(countries):
         states.setdefault(entry.id, entry)
         if entry.source == "capital":
