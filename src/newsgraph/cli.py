@@ -203,6 +203,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scale(args: argparse.Namespace) -> int:
+    from .scale import load_shards, run_dask
+
+    result = run_dask(args.paths, out_dir=Path(args.out), settings=_settings(args),
+                      partitions=args.partitions, scheduler=args.scheduler,
+                      n_workers=args.workers)
+    print(f"{args.out}: {len(result.partitions)} partitions ({result.skipped} already done), "
+          f"{result.articles} articles, {result.events} events in {result.seconds:.1f} s",
+          file=sys.stderr)
+    if args.db:
+        store = open_store(args.db)
+        try:
+            loaded = load_shards(Path(args.out), store)
+        finally:
+            store.close()
+        print(f"{args.db}: {loaded.added} articles added, {loaded.skipped} already stored",
+              file=sys.stderr)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from importlib import resources
 
@@ -251,6 +271,16 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(p)
     run_options(p)
     p.set_defaults(fn=cmd_demo)
+
+    p = sub.add_parser("scale", help="analyze on Dask into JSON Lines shards, optionally load a store")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--out", required=True, help="folder for the shards (re-runs skip finished ones)")
+    p.add_argument("--db", help="load the shards into this SQLite store afterwards")
+    p.add_argument("--partitions", type=int)
+    p.add_argument("--workers", type=int)
+    p.add_argument("--scheduler", choices=("processes", "threads", "synchronous"), default="processes")
+    run_options(p)
+    p.set_defaults(fn=cmd_scale)
 
     p = sub.add_parser("search", help="full-text search of stored articles")
     p.add_argument("query")

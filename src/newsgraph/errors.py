@@ -7,6 +7,7 @@
      +- ModelError     model missing or incompatible       E2xx
      +- PipelineError  a stage failed or stages misordered E3xx
      +- StoreError     schema version, locked database     E4xx
+    (E5xx: optional features that are not installed, raised as NewsgraphError)
 
 Messages say what happened and what to do.
 """
@@ -28,6 +29,7 @@ MESSAGES = {
     "E110": "{source}: language looks like '{language}', not English; entities and events may be poor",
     "E111": "{source}: permission denied",
     "E112": "cannot read actor dictionary {path}: {detail}",
+    "E501": "Dask is not installed. Run: pip install 'newsgraph[scale]'",
     "E201": "spaCy model '{name}' is not installed. Run: pip install {package}",
     "E301": "stage '{stage}' requires {missing}, which no earlier stage assigns",
     "E401": "store {path} has schema version {found}, this newsgraph expects {expected}. "
