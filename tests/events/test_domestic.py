@@ -53,3 +53,14 @@ def test_other_categories_untouched():
     event = Event("ASSAULT", None, None, 0, 10, Span(0, 5), "noun:attack")
     fill_domestic_protests(article, [event])
     assert (event.source, event.target) == (None, None)
+
+
+def test_mobilizing_own_forces_is_no_dyad():
+    from newsgraph.events.domestic import drop_own_forces_as_target
+
+    article = _article({"KGZ": 4, "TJK": 2})
+    article.actors.append(Actor("KGZ-MIL", "Kyrgyzstan military", "group", "KGZ", "MIL", None, 1))
+    own = Event("MOBILIZE", "KGZ", "KGZ-MIL", 0, 10, Span(0, 5), "verb:deploy")
+    other = Event("MOBILIZE", "KGZ", "TJK", 0, 10, Span(0, 5), "verb:deploy+against")
+    drop_own_forces_as_target(article, [own, other])
+    assert (own.target, other.target) == (None, "TJK")

@@ -66,3 +66,23 @@ def _civilians(article: Article, country: str) -> str:
     article.actors.append(Actor(id=group, name=f"{state.name} civilians", kind="group",
                                 country=country, role="CVL", mentions=1))
     return group
+
+
+def drop_own_forces_as_target(article: Article, events: list[Event]) -> None:
+    """"X deployed its troops": the troops are what X moves, not whom it acts on.
+
+    A MOBILIZE event whose target is the source's own sector group (KGZ -> KGZ-MIL)
+    loses that target rather than claiming a dyad the text does not state.
+    """
+    for event in events:
+        if event.category != "MOBILIZE" or not event.source or not event.target:
+            continue
+        src, tgt = _country_of(article, event.source), _country_of(article, event.target)
+        if src and src == tgt and event.target != event.source and "-" in event.target:
+            event.target = None
+            event.target_text = None
+
+
+def _country_of(article: Article, actor_id: str) -> str | None:
+    actor = article.actor(actor_id)
+    return actor.country if actor else None

@@ -14,7 +14,7 @@ from ..settings import Settings
 from .arguments import (Argument, arguments, child, is_passive, pobj_of, pobjs_of, resolve,
                         subject_of, subjects_of)
 from .context import OUTER, Context, clause_context
-from .domestic import fill_domestic_protests
+from .domestic import drop_own_forces_as_target, fill_domestic_protests
 from .lexicon import Lexicon, load_lexicon
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
                        TARGET_PREPS, Match, find_triggers)
@@ -421,4 +421,5 @@ def extract_events(article: Article, *, settings: Settings) -> None:
     for sent in doc.sents:
         events.extend(sentence_events(article, sent, lex, where))
     fill_domestic_protests(article, events)
+    drop_own_forces_as_target(article, events)
     article.events = events
