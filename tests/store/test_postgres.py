@@ -9,7 +9,11 @@ schema, dropped afterwards.
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -280,6 +284,48 @@ def test_a_locked_table_is_a_clear_error(server, schema, store):
     assert info.value.code == "E402"
     assert impatient.load([make_article()]).added == 1  # the connection is usable again
     impatient.close()
+
+
+_LOADER = """
+import sys
+from newsgraph.store.postgres import open_postgres
+sys.path.insert(0, sys.argv[3])
+from test_postgres import make_article
+store = open_postgres(sys.argv[1], schema=sys.argv[2])
+store.load((make_article(f"Washington imposed sanctions on Moscow, report {n}.", ident=f"k{n}")
+            for n in range(5000)), batch_size=1)
+"""
+
+
+def _count(server: str, schema: str) -> int:
+    with psycopg.connect(server, autocommit=True) as conn:
+        exists = conn.execute("SELECT to_regclass(%s)", (f"{schema}.articles",)).fetchone()[0]
+        if exists is None:
+            return 0
+        return int(conn.execute(psycopg.sql.SQL("SELECT count(*) FROM {}.articles").format(
+            psycopg.sql.Identifier(schema))).fetchone()[0])
+
+
+def test_killed_loader_leaves_whole_articles_and_reload_completes(server, schema):
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(Path(__file__).resolve().parents[2] / "src"), os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.Popen([sys.executable, "-c", _LOADER, server, schema,
+                             str(Path(__file__).parent)], env=env)
+    deadline = time.time() + 60
+    while _count(server, schema) < 20 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = _count(server, schema)
+    assert 20 <= partial < 5000
+    store = open_postgres(server, schema=schema)
+    assert store.integrity() == []
+    articles = [make_article(f"Washington imposed sanctions on Moscow, report {n}.", ident=f"k{n}")
+                for n in range(5000)]
+    result = store.load(articles, batch_size=500)
+    assert (result.added, result.skipped) == (5000 - partial, partial)
+    assert store.integrity() == []
+    store.close()
 
 
 def test_iter_articles_streams_in_published_order(store):

@@ -8,6 +8,10 @@ store (words ANDed, ``"phrases"``, ``OR``, ``NOT``, ``prefix*``) and never fail 
 odd input. Needs psycopg 3 (``pip install 'newsgraph[postgres]'``).
 
     store = open_postgres("postgresql://newsgraph:secret@db.example.org/news")
+    store = open_postgres(dsn, schema="team_a")   # several stores in one database
+
+Tables go in ``schema`` (created if missing) or else the first schema on the
+connection's search path (``public``; set another with ``?options=-csearch_path%3Dx``).
 """
 
 from __future__ import annotations
@@ -55,7 +59,8 @@ class PostgresStore:
                  connect_timeout: int = 10) -> None:
         psycopg = _psycopg()
         self.dsn = dsn
-        self.path = redact_dsn(dsn)  # what messages show: the DSN with its password hidden
+        # what messages show: the DSN with its password hidden, and the schema if any
+        self.path = redact_dsn(dsn) + (f" (schema {schema})" if schema else "")
         self.schema = schema
         try:
             self.db: Connection[Row] = psycopg.connect(
