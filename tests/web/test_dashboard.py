@@ -419,3 +419,38 @@ def test_missing_article_is_reported_in_the_status_line(visit: Visit) -> None:
     assert "no article with id 'nope'" in page.inner_text("#status")
     assert page.is_hidden("#article")
     assert all("404" in error for error in visit.errors)  # the browser logs the failed fetch only
+
+
+def test_every_control_has_a_name_and_the_page_a_language(visit: Visit) -> None:
+    page = visit.page
+    page.click("#pair-list button[data-pair='USA|RUS']")
+    page.wait_for_selector("#timeline svg")
+    unnamed = page.evaluate("""() => [...document.querySelectorAll(
+        'input, select, button, a[href], svg[role=img]')].filter(node => {
+          const labelled = node.labels && node.labels.length > 0;
+          const named = node.getAttribute('aria-label') || (node.textContent || '').trim();
+          return !(labelled || named);
+        }).map(node => node.outerHTML.slice(0, 80))""")
+    assert unnamed == []
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.locator("h1").count() == 1
+    assert_clean(visit)
+
+
+def test_category_bar_works_from_the_keyboard(visit: Visit) -> None:
+    page = visit.page
+    page.focus("#categories button[data-category=ACCUSE]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#events-count:has-text('category ACCUSE')")
+    assert cell_texts(visit, 2) == ["ACCUSE"]
+    assert_clean(visit)
+
+
+def test_page_fits_a_phone_screen_without_sideways_scrolling(visit: Visit) -> None:
+    page = visit.page
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.goto(visit.url + "#article=a1&event=0")
+    page.wait_for_selector("#evidence")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    assert page.is_visible("#events-table tbody tr .evidence mark.trigger")
+    assert_clean(visit)

@@ -222,11 +222,13 @@ function eventRow(ev) {
   if (ev.modality && ev.modality !== "asserted") flags.push(el("span", { class: "flag", text: ev.modality }));
   const intensity = ev.intensity === null || ev.intensity === undefined ? "" : ev.intensity.toFixed(1);
   return el("tr", { "data-category": ev.category, "data-article": ev.article_id },
-    el("td", { class: "nowrap", title: ev.date ? "event date" : "publication date", text: ev.when || "—" }),
-    el("td", {}, el("span", { class: `cat cat-${ev.category.toLowerCase()}`, text: ev.category })),
-    el("td", { class: "nowrap" }, pair),
-    el("td", { class: "num", text: intensity }),
-    el("td", {}, markedSentence(ev.sentence, ev.start, ev.trigger), ...flags),
+    el("td", { class: "nowrap", "data-label": "Date", title: ev.date ? "event date" : "publication date",
+      text: ev.when || "—" }),
+    el("td", { "data-label": "Category" },
+      el("span", { class: `cat cat-${ev.category.toLowerCase()}`, text: ev.category })),
+    el("td", { class: "nowrap", "data-label": "Actors" }, pair),
+    el("td", { class: "num", "data-label": "Intensity", text: intensity }),
+    el("td", { class: "evidence-cell" }, markedSentence(ev.sentence, ev.start, ev.trigger), ...flags),
     el("td", {}, el("a", { href: articleHref(ev.article_id, ev.n), class: "open",
       "aria-label": `Open article ${ev.title || ev.article_id} at this event` }, "Open")));
 }
