@@ -145,7 +145,7 @@ function renderTopActors(actors) {
   if (!actors.length) list.append(el("li", { class: "hint", text: "No actors yet." }));
   for (const actor of actors) {
     actorNames.set(actor.id, actor.name);
-    const filter = el("button", { type: "button", class: "link",
+    const filter = el("button", { type: "button", class: "link", "aria-label": `List events of ${actor.name}`,
       onclick: () => { $("#f-actor").value = actor.id; submitFilter(true); } }, actor.name);
     list.append(el("li", {}, filter, " ", el("code", { text: actor.id }),
       el("span", { class: "hint", text: ` · ${actor.mentions} mentions` })));
@@ -278,7 +278,7 @@ function withEmptyMonths(points) {
 
 function timelineChart(points, who) {
   if (!points.length) return el("p", { class: "hint", text: "No dated events." });
-  const barW = 34, gap = 8, height = 140, top = 18, bottom = 34;
+  const barW = 46, gap = 6, height = 140, top = 18, bottom = 34;
   const most = Math.max(1, ...points.map((p) => p.events));
   const width = points.length * (barW + gap) + gap;
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img",
@@ -299,7 +299,7 @@ function timelineChart(points, who) {
     count.textContent = p.events || "";
     const label = svg("text", { x: x + barW / 2, y: height - bottom + 14, "text-anchor": "middle" });
     label.classList.add("axis");
-    label.textContent = (p.period || "?").slice(2);
+    label.textContent = p.period || "undated";
     chart.append(rect, count, label);
   });
   return chart;
