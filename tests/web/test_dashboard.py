@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ from newsgraph.model import Actor, Article, Entity, Event, Quote, Source, Span
 from newsgraph.store import open_store
 from newsgraph.web import STATIC_DIR
 
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -267,6 +270,15 @@ def test_dashboard_assets_load_nothing_from_elsewhere(name: str) -> None:
     text = text.replace("http://www.w3.org/2000/svg", "")  # a namespace name, never fetched
     assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}", text, re.I), "external URL in " + name
     assert "@import" not in text and "@font-face" not in text
+
+
+def test_package_data_ships_every_dashboard_file() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["newsgraph"]
+    package = STATIC_DIR.parents[1]
+    for path in STATIC_DIR.rglob("*"):
+        name = path.relative_to(package).as_posix()
+        assert any(fnmatch(name, pattern) for pattern in patterns), f"{name} left out of the wheel"
 
 
 def test_dashboard_script_never_parses_strings_as_markup() -> None:
