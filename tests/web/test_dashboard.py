@@ -152,7 +152,7 @@ def server_url(dashboard_db: Path) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(dashboard_app(dashboard_db), log_level="warning", lifespan="off")
+    config = uvicorn.Config(dashboard_app(dashboard_db), log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
