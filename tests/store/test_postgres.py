@@ -252,6 +252,36 @@ def test_nul_characters_are_stored_without_moving_offsets(store):
     assert store.article("a1")["text"] == text  # the JSON document keeps the original
 
 
+def test_a_huge_article_is_stored_and_found_by_its_opening(store):
+    words = [f"w{n}x" for n in range(200_000)]  # all distinct: the largest possible tsvector
+    text = "Washington imposed sanctions. " + " ".join(words)
+    article = make_article(text)
+    article.events[0].end = 30
+    assert store.load([article]).added == 1
+    assert [r["id"] for r in store.search("w100x")] == ["a1"]
+    assert store.article("a1")["text"] == text
+
+
+def test_stores_opened_at_once_create_the_schema_once(server, schema):
+    opened: list[PostgresStore] = []
+    errors: list[BaseException] = []
+
+    def open_one() -> None:
+        try:
+            opened.append(open_postgres(server, schema=schema))
+        except Exception as err:  # noqa: BLE001 - collected for the assertion below
+            errors.append(err)
+
+    threads = [threading.Thread(target=open_one) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(opened) == 4
+    for each in opened:
+        each.close()
+
+
 def test_two_loaders_at_once_store_each_article_once(server, schema):
     articles = [make_article(f"Washington imposed sanctions on Moscow, report {n}.", ident=f"x{n}")
                 for n in range(30)]

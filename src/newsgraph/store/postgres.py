@@ -74,11 +74,6 @@ class PostgresStore:
         try:
             self.db.execute("SELECT set_config('lock_timeout', %s, false)",
                             (f"{max(1, int(lock_timeout * 1000))}ms",))
-            if schema:
-                ident = psycopg.sql.Identifier(schema)
-                self.db.execute(psycopg.sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
-                self.db.execute("SELECT set_config('search_path', %s, false)",
-                                (ident.as_string(self.db),))
             self._migrate()
         except psycopg.Error as err:
             self.db.close()
@@ -88,8 +83,14 @@ class PostgresStore:
             raise
 
     def _migrate(self) -> None:
+        psycopg = _psycopg()
         with self.db.transaction():
             self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+            if self.schema:  # session setting, kept after the commit
+                ident = psycopg.sql.Identifier(self.schema)
+                self.db.execute(psycopg.sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(ident))
+                self.db.execute("SELECT set_config('search_path', %s, false)",
+                                (ident.as_string(self.db),))
             if self._one("SELECT to_regclass('meta') IS NOT NULL") is True:
                 found = self.db.execute(
                     "SELECT value FROM meta WHERE key='schema_version'").fetchone()

@@ -25,9 +25,11 @@ CREATE TABLE IF NOT EXISTS articles (
     n_entities INTEGER NOT NULL,
     doc TEXT NOT NULL,              -- the whole article as CONTRACT.md JSON, as written
     ingested_at TEXT NOT NULL,
+    -- a tsvector holds at most 1 MB: index the first 300,000 characters of a text (the
+    -- worst case, all words distinct, stays near half that limit)
     tsv TSVECTOR GENERATED ALWAYS AS (
-        setweight(to_tsvector('simple', coalesce(title, '')), 'A')
-        || setweight(to_tsvector('simple', text), 'B')) STORED
+        setweight(to_tsvector('simple', left(coalesce(title, ''), 2000)), 'A')
+        || setweight(to_tsvector('simple', left(text, 300000)), 'B')) STORED
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (tsv);
