@@ -89,3 +89,12 @@ def test_search_odd_queries_return_nothing_not_crash(tmp_path, query):
     store = open_store(tmp_path / "s.db")
     store.load([make_article()])
     assert store.search(query) == []
+
+
+def test_since_compares_at_the_stored_precision(tmp_path):
+    store = open_store(tmp_path / "s.db")
+    article = make_article()
+    article.events[0].date = "2024-03"
+    store.load([article])
+    assert len(store.events(EventQuery(since="2024-03-01"))) == 1
+    assert store.events(EventQuery(since="2024-04-01")) == []

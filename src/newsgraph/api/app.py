@@ -114,6 +114,9 @@ def create_app(db_path: Path, *, settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     _add_read_routes(app)
     _add_write_routes(app)
+    from ..web import mount_dashboard
+
+    mount_dashboard(app)  # the dashboard at "/", last so API routes win
     return app
 
 

@@ -169,8 +169,8 @@ class SQLiteStore:
                 where.append(f"{column} = ?")
                 args.append(value)
         date = "coalesce(e.date, a.published)"
-        if query.since:
-            where.append(f"{date} >= ?")
+        if query.since:  # compare at the precision of the stored date ("2024-04" vs "2024-04-01")
+            where.append(f"{date} >= substr(?, 1, length({date}))")
             args.append(query.since)
         if query.until:
             where.append(f"substr({date}, 1, length(?)) <= ?")
