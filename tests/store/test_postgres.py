@@ -282,6 +282,13 @@ def test_stores_opened_at_once_create_the_schema_once(server, schema):
         each.close()
 
 
+def test_nul_in_a_filter_matches_nothing_instead_of_failing(store):
+    store.load([make_article()])
+    assert store.events(EventQuery(actor="US\x00A")) == []
+    assert store.timeline("US\x00A", "RUS") == []
+    assert store.article("a\x001") is None
+
+
 def test_two_loaders_at_once_store_each_article_once(server, schema):
     articles = [make_article(f"Washington imposed sanctions on Moscow, report {n}.", ident=f"x{n}")
                 for n in range(30)]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
@@ -34,12 +33,8 @@ from .sqlite import SCHEMA_VERSION
 if TYPE_CHECKING:
     from psycopg import Connection
 
-log = logging.getLogger(__name__)
-
 _LOCK_KEY = 0x6E657773  # pg_advisory_xact_lock key serialising schema creation ("news")
 _CURSORS = itertools.count()
-# ts_rank_cd normalised by log length: on the demo corpus and seed dump its top 5 hits
-# share 90% with FTS5's bm25 order (ts_rank: 79%).
 _HEADLINE = "StartSel=\x01, StopSel=\x02, MaxWords=12, MinWords=4, ShortWord=0, MaxFragments=1"
 _ELLIPSIS = " … "
 _MAX_TERMS = 32
@@ -167,7 +162,11 @@ class PostgresStore:
 
     # -- reading -------------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts (FTS5-like syntax; plain words are ANDed)."""
+        """Full-text search over titles and texts (FTS5-like syntax; plain words are ANDed).
+
+        Ranked by ts_rank_cd normalised by log length: on the demo corpus and the seed dump
+        its top 5 hits share 90% with FTS5's bm25 order (plain ts_rank: 79%).
+        """
         expr, args = tsquery_sql(query)
         if not expr:
             return []
@@ -208,7 +207,7 @@ class PostgresStore:
         sql = (f"SELECT e.*, {date} AS when_, a.title, a.uri FROM events e"
                f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)}"
                f" ORDER BY when_ NULLS FIRST, e.article_id, e.n LIMIT %s")
-        return self.db.execute(sql, (*args, query.limit)).fetchall()
+        return self.db.execute(sql, _clean((*args, query.limit))).fetchall()
 
     def pairs(self, *, limit: int = 10) -> list[dict[str, Any]]:
         """Most frequent (source, target) actor pairs with their mean intensity."""
@@ -225,7 +224,7 @@ class PostgresStore:
                " JOIN articles a ON a.id = e.article_id"
                " WHERE (e.source=%s AND e.target=%s) OR (e.source=%s AND e.target=%s)"
                " GROUP BY period ORDER BY period NULLS FIRST")
-        return self.db.execute(sql, (period, source, target, target, source)).fetchall()
+        return self.db.execute(sql, _clean((period, source, target, target, source))).fetchall()
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -246,7 +245,8 @@ class PostgresStore:
         }
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT doc FROM articles WHERE id=%s", (article_id,)).fetchone()
+        row = self.db.execute("SELECT doc FROM articles WHERE id=%s",
+                              _clean((article_id,))).fetchone()
         return json.loads(row["doc"]) if row else None
 
     def iter_articles(self) -> Iterator[dict[str, Any]]:
@@ -286,8 +286,11 @@ class PostgresStore:
     def _error(self, err: BaseException) -> StoreError:
         psycopg = _psycopg()
         if isinstance(err, (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected)):
-            return StoreError.make("E402", path=self.path)  # type: ignore[return-value]
-        return StoreError.make("E403", path=self.path, detail=self._hide(err))  # type: ignore[return-value]
+            found = StoreError.make("E402", path=self.path)
+        else:
+            found = StoreError.make("E403", path=self.path, detail=self._hide(err))
+        assert isinstance(found, StoreError)  # make() builds the class it is called on
+        return found
 
 
 # -- rows ------------------------------------------------------------------------------
