@@ -22,7 +22,7 @@ def _peak_rss_mb() -> float:
 
 
 def run_bench(paths: list[str], *, output: Path | None, repeat: int = 3,
-              settings: Settings | None = None) -> int:
+              settings: Settings | None = None, scale_workers: int = 0) -> int:
     """Time both on the same corpus in one process, twice each, alternating; keep the best."""
     settings = settings or Settings()
     corpus = paths or [str(resources.files("newsgraph").joinpath("data/demo"))]
@@ -50,6 +50,8 @@ def run_bench(paths: list[str], *, output: Path | None, repeat: int = 3,
         "ratio": min(bare) / min(full), "peak_rss_mb": _peak_rss_mb(), "rss_after_load_mb": rss_before,
     }
     report = render(result, corpus, repeat, settings)
+    if scale_workers:
+        report += _bench_scale(corpus, repeat, settings, scale_workers)
     print(report)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -78,4 +80,48 @@ def render(r: dict, corpus: list[str], repeat: int, settings: Settings) -> str:
         f"**Full pipeline speed = {r['ratio']:.2f}x bare spaCy** (target >= 0.7x).", "",
         f"Peak resident memory: {r['peak_rss_mb']:.0f} MB (after model load: {r['rss_after_load_mb']:.0f} MB).", "",
         "Rerun: `newsgraph bench [PATH...] [--repeat N]` (default corpus: the bundled demo).", "",
+    ])
+
+
+def _bench_scale(corpus: list[str], repeat: int, settings: Settings, workers: int) -> str:
+    """Single process vs Dask with ``workers`` processes on ``repeat`` copies of the corpus files.
+
+    Both runs include their own start-up (model and gazetteer loads in every process), as
+    a user running either would see it.
+    """
+    import shutil
+    import subprocess
+    import tempfile
+
+    from .scale import run_dask
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "corpus"
+        for n in range(repeat):
+            for m, src in enumerate(corpus):
+                dest = root / f"copy{n}" / f"in{m}"
+                if Path(src).is_dir():
+                    shutil.copytree(src, dest)
+                else:
+                    dest.mkdir(parents=True)
+                    shutil.copy(src, dest)
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "newsgraph", "analyze", str(root), "-o",
+                               str(Path(tmp) / "single.jsonl")], capture_output=True)
+        single = time.perf_counter() - started
+        n_single = sum(1 for _ in open(Path(tmp) / "single.jsonl", encoding="utf-8")) \
+            if done.returncode == 0 else 0
+        result = run_dask([root], out_dir=Path(tmp) / "shards", settings=settings,
+                          n_workers=workers, partitions=2 * workers)
+        peak = max((p.peak_rss_mb or 0) for p in result.partitions)
+    return "\n".join([
+        "", "## Dask", "",
+        f"`newsgraph bench --scale {workers}`: the corpus files copied {repeat}x, whole runs including "
+        "start-up (each process loads the model and gazetteers).", "",
+        "| run | seconds | articles | articles/s |", "| --- | --- | --- | --- |",
+        f"| single process (`newsgraph analyze`) | {single:.1f} | {n_single} | {n_single / single:.1f} |",
+        f"| Dask, {workers} worker processes | {result.seconds:.1f} | {result.articles} | "
+        f"{result.articles / result.seconds:.1f} |", "",
+        f"Peak resident memory per Dask worker: {peak:.0f} MB. Speed-up needs free cores: on a shared "
+        "machine the workers compete with everything else.", "",
     ])

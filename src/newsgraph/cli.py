@@ -16,7 +16,7 @@ from .ingest import ReadStats
 from .model import Article
 from .pipeline import RunStats
 from .settings import Settings
-from .store import DEFAULT_PATH, EventQuery, open_store
+from .store import DEFAULT_PATH, EventQuery, display_name, is_dsn, open_store
 
 log = logging.getLogger("newsgraph")
 
@@ -58,7 +58,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         articles = analyze_many(args.paths, settings=_settings(args), stats=stats,
                                 read_stats=read_stats)
         result = store.load(_progress(articles, quiet=args.quiet), batch_size=args.commit_every)
-        print(f"{args.db}: {result.added} articles added, {result.skipped} already stored",
+        print(f"{display_name(args.db)}: {result.added} articles added, {result.skipped} already stored",
               file=sys.stderr)
         if args.summary:
             print_summary(store.summary(), store)
@@ -193,13 +193,13 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import run_bench
 
     return run_bench(args.paths, output=Path(args.output) if args.output else None,
-                     repeat=args.repeat, settings=_settings(args))
+                     repeat=args.repeat, settings=_settings(args), scale_workers=args.scale)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .api import serve
 
-    serve(Path(args.db), host=args.host, port=args.port)
+    serve(args.db if is_dsn(args.db) else Path(args.db), host=args.host, port=args.port)
     return 0
 
 
@@ -218,7 +218,7 @@ def cmd_scale(args: argparse.Namespace) -> int:
             loaded = load_shards(Path(args.out), store)
         finally:
             store.close()
-        print(f"{args.db}: {loaded.added} articles added, {loaded.skipped} already stored",
+        print(f"{display_name(args.db)}: {loaded.added} articles added, {loaded.skipped} already stored",
               file=sys.stderr)
     return 0
 
@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="JSONL field names to read, e.g. text=body or published=date,time")
 
     def db_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", default=str(DEFAULT_PATH), help="SQLite store (default: %(default)s)")
+        p.add_argument("--db", default=str(DEFAULT_PATH), help="store: a SQLite file (default: %(default)s) or a postgresql:// DSN")
 
     p = sub.add_parser("analyze", help="print one JSON object per article (CONTRACT.md); no store")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
@@ -335,6 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="corpus (default: the demo corpus)")
     p.add_argument("--output", default="docs/performance.md")
     p.add_argument("--repeat", type=int, default=3, help="how many times to repeat the corpus")
+    p.add_argument("--scale", type=int, default=0, metavar="WORKERS",
+                   help="also time the Dask path with this many worker processes")
     run_options(p)
     p.set_defaults(fn=cmd_bench)
     return parser

@@ -21,7 +21,7 @@ from ..core import analyze_sources
 from ..ingest import read_text
 from ..model import Article
 from ..settings import Settings
-from ..store import EventQuery, SQLiteStore
+from ..store import EventQuery, is_dsn, open_store
 from .errors import install_error_handlers
 from .models import (ArticleOut, Category, ErrorOut, EventHit, Health, IngestIn, IngestResult,
                      IsoDate, Pair, SearchHit, SearchWords, Summary, TextIn, TimelinePoint)
@@ -37,17 +37,20 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class StoreProvider:
-    """Hands each worker thread its own connection to one store file, opened on first use."""
+    """Hands each worker thread its own connection to one store, opened on first use.
 
-    def __init__(self, path: Path) -> None:
+    ``path`` is a SQLite file or a postgresql:// DSN (see :func:`newsgraph.store.open_store`).
+    """
+
+    def __init__(self, path: Path | str) -> None:
         self.path = path
         self._local = threading.local()
-        SQLiteStore(path).close()  # create or migrate now: a bad file fails at startup
+        open_store(path).close()  # create or migrate now: a bad store fails at startup
 
-    def get(self) -> SQLiteStore:
+    def get(self) -> Any:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = SQLiteStore(self.path)
+            store = open_store(self.path)
             self._local.store = store
         return store
 
@@ -80,7 +83,7 @@ def _memory_zone(settings: Settings) -> Iterator[None]:
         yield
 
 
-def _store(request: Request) -> SQLiteStore:
+def _store(request: Request) -> Any:
     provider: StoreProvider = request.app.state.stores
     return provider.get()
 
@@ -94,7 +97,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 ActorId = Annotated[str | None, Query(min_length=1, max_length=200)]
 
 
-def create_app(db_path: Path, *, settings: Settings | None = None) -> FastAPI:
+def create_app(db_path: Path | str, *, settings: Settings | None = None) -> FastAPI:
     """The FastAPI application over the store at ``db_path`` (created if missing).
 
     Raises:
@@ -109,7 +112,7 @@ def create_app(db_path: Path, *, settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="newsgraph", version=__version__, responses=ERRORS,
                   description="Event data with evidence spans from news text. "
                               "Every error is {\"ok\": false, \"error\": ..., \"code\": ...}.")
-    app.state.stores = StoreProvider(Path(db_path))
+    app.state.stores = StoreProvider(db_path if is_dsn(db_path) else Path(db_path))
     app.state.analyzer = Analyzer(settings or Settings())
     install_error_handlers(app)
     _add_read_routes(app)

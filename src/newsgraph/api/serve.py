@@ -8,7 +8,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def serve(db_path: Path, *, host: str = "127.0.0.1", port: int = 8000,
+def serve(db_path: Path | str, *, host: str = "127.0.0.1", port: int = 8000,
           log_level: str = "info") -> None:
     """Serve the API over the store at ``db_path`` until interrupted.
 
