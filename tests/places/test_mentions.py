@@ -1,0 +1,109 @@
+"""Finding place names beyond spaCy's GPE/LOC entities, and their precision guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Entity, Place, Source
+from newsgraph.places import geocode, load_gazetteer
+from newsgraph.settings import Settings
+
+SETTINGS = Settings()
+
+
+def _places(text: str, entities: list[tuple[str, str]]) -> list[Place]:
+    article = Article(id="t", source=Source(uri="t", format="text", text=text), start=0, end=len(text))
+    cursor = 0
+    for name, label in entities:
+        start = text.index(name, cursor)
+        article.entities.append(Entity(text=name, label=label, start=start, end=start + len(name)))
+        cursor = start + len(name)
+    geocode(article, settings=SETTINGS)
+    return article.places
+
+
+def _names(places: list[Place]) -> set[str]:
+    return {p.name for p in places}
+
+
+@pytest.mark.parametrize(("text", "name", "iso3"), [
+    ("RALEIGH, N.C. (AP) — Lawmakers met on Monday.", "Raleigh", "USA"),
+    ("TORONTO — The family of a man said on Friday.", "Toronto", "CAN"),
+    ("(AP Photo)\n\nCOLUMBUS, Ohio (AP) — Schools closed.", "Columbus", "USA"),
+    ("NEW DELHI: The court said on Monday.", "New Delhi", "IND"),
+    ("WASHINGTON (AP) — The Senate voted.", "Washington", "USA"),
+])
+def test_dateline_place_is_found_without_an_entity(text: str, name: str, iso3: str) -> None:
+    place = next(p for p in _places(text, []) if p.name == name)
+    assert place.country == iso3
+    assert place.feature == "city"
+
+
+def test_dateline_needs_a_wire_tag_or_dash_after_the_name() -> None:
+    assert _places("TORONTO MAPLE LEAFS WIN\nThe team won.", []) == []
+    assert _places("BREAKING — Markets fell.", []) == []
+
+
+def test_org_entity_that_is_a_big_city_reads_as_a_place() -> None:
+    [place] = _places("Tijuana promised to improve its sewage.", [("Tijuana", "ORG")])
+    assert place.country == "MEX"
+
+
+def test_org_entity_that_is_a_small_town_needs_a_cue() -> None:
+    assert _places("Shares of Lombard rose.", [("Lombard", "ORG")]) == []
+    [place] = _places("Police in Dewsbury said.", [("Dewsbury", "ORG")])
+    assert place.country == "GBR"
+
+
+def test_person_entity_that_names_a_region_reads_as_a_place() -> None:
+    [place] = _places("Tamil Nadu said it had written to the Centre.", [("Tamil Nadu", "PERSON")])
+    assert (place.country, place.feature) == ("IND", "region")
+
+
+def test_person_entity_that_is_a_city_needs_a_cue() -> None:
+    assert _places("Sutton predicted a win.", [("Sutton", "PERSON")]) == []
+    assert _names(_places("He moved to a flat in Almelo.", [("Almelo", "PERSON")])) == {"Almelo"}
+
+
+def test_surname_used_in_the_article_is_not_a_place() -> None:
+    text = "Cristina Nelson spoke. Later, in Nelson's view, costs rose."
+    assert _places(text, [("Cristina Nelson", "PERSON"), ("Nelson", "PERSON")]) == []
+
+
+def test_title_before_a_name_is_not_a_place() -> None:
+    assert _places("He met Mr. Houston in Dallas.", [("Houston", "ORG")]) == []
+
+
+def test_acronym_slip_is_only_a_country_or_state() -> None:
+    assert _places("The UN said.", [("UN", "ORG")]) == []
+    assert [p.country for p in _places("The UAE said.", [("UAE", "ORG")])] == ["ARE"]
+
+
+def test_stoplist_word_is_not_a_lone_city() -> None:
+    assert _places("Alliance members met.", [("Alliance", "ORG")]) == []
+
+
+def test_comma_qualifier_makes_an_org_slip_a_place() -> None:
+    places = _places("He points to Boise, Idaho, as a model.", [("Boise", "ORG"), ("Idaho", "GPE")])
+    assert {(p.name, p.country) for p in places} == {("Boise", "USA"), ("Idaho", "USA")}
+
+
+def test_compound_entity_is_split_into_its_places() -> None:
+    text = "Towns along the Syria/Turkey border were shelled."
+    assert _names(_places(text, [("Syria/Turkey", "GPE")])) == {"Syria", "Turkey"}
+
+
+def test_named_area_with_a_compass_word_is_the_area_not_the_continent() -> None:
+    [place] = _places("Instability affecting North Africa grew.", [("North Africa", "LOC")])
+    assert (place.id, place.feature) == ("north-africa-area", "area")
+
+
+def test_area_names_resolve_to_areas() -> None:
+    gazetteer = load_gazetteer()
+    for name in ("Middle East", "Gulf of Mexico", "Mississippi River", "Himalayas", "Sahara"):
+        assert any(m.entry.feature == "area" for m in gazetteer.lookup(name)), name
+
+
+def test_country_point_is_the_geonames_point() -> None:
+    [usa] = _places("Trade with the United States grew.", [("United States", "GPE")])
+    assert (usa.lat, usa.lon) == (39.76, -98.5)  # near the centre of the contiguous states
