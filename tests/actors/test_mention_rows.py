@@ -57,6 +57,9 @@ GENERIC = [
     ("Brazil said Brazilian companies would invest in Angola.", "Brazilian companies",
      "BRA-BUS"),
     ("Police in Kenya arrested protesters in Nairobi on Tuesday.", "protesters", "KEN-CVL"),
+    # a plural demonym heading its phrase names people; with "the", often the delegation
+    ("Many Chileans marched in Santiago on Friday.", "Many Chileans", "CHL-CVL"),
+    ("The Chileans walked out of the talks in Lima.", "The Chileans", "CHL"),
 ]
 
 # titles right before a name, datelines, things owned by a pronoun
@@ -66,6 +69,8 @@ MISC = [
     ("RIGA — Latvia and Estonia signed the deal on Friday.", "RIGA", None),
     ("RIGA — Latvia and Estonia signed the deal on Friday.", "Latvia", "LVA"),
     ("Ghana cut ties with Togo after protesters stormed its embassy.", "its embassy", "GHA"),
+    ("Chilean Foreign Minister Ana Rojas met her Peruvian counterpart, Luis Vargas, in Lima.",
+     "her Peruvian counterpart", "luis-vargas"),
 ]
 
 # pronouns: the clause they report; objects skip their own clause's subject

@@ -3,13 +3,16 @@
 Public API:
 - ``resolve_actors`` — the pipeline stage (requires doc, entities; assigns actors);
 - ``resolve_mention(article, start, end) -> str | None`` — actor id of any source span;
+- ``resolve_owners(article, start, end) -> list[str]`` — one group per state a group noun
+  names ("farmers from Belgium and France" -> BEL-CVL, FRA-CVL), else [];
 - ``load_dictionary(path) -> list[DictEntry]`` — read a user actor dictionary;
 - ``cameo_code(actor) -> str`` — CAMEO-style code ("IRN", "IRNMIL", a person "RUSGOV").
 """
 
 from .dictionary import DictEntry, load_dictionary
-from .mention import resolve_mention
+from .mention import resolve_mention, resolve_owners
 from .names import cameo_code
 from .resolve import resolve_actors
 
-__all__ = ["DictEntry", "cameo_code", "load_dictionary", "resolve_actors", "resolve_mention"]
+__all__ = ["DictEntry", "cameo_code", "load_dictionary", "resolve_actors", "resolve_mention",
+           "resolve_owners"]

@@ -69,6 +69,48 @@ def resolve_mention(article: Article, start: int, end: int) -> str | None:
     return found
 
 
+def resolve_owners(article: Article, start: int, end: int) -> list[str]:
+    """One group per state when a group noun names several ("farmers from Belgium and
+    France" -> ["BEL-CVL", "FRA-CVL"], "Chilean and Peruvian officials" -> ["CHL", "PER"]);
+    [] when the span has at most one owner or its head is no role noun."""
+    index = recall(article) or _index_from(article)
+    span = _doc_span(article, start, end)
+    if span is None or not _has_deps(span.doc):
+        return []
+    head = _head(span)
+    role = _role_at_head(head)
+    if role is None or _mass_use(head) or _names_many(head):
+        return []
+    coordinated = _coordinated_owner(head)
+    if coordinated is None:
+        return []  # "its embassy in Tehran": an owner and a place, not several owners
+    found = _owner_words(index, coordinated, 0, conjuncts=True)
+    if any(kind != "state" for kind, _ in found):
+        return []  # "of both countries", an organisation: no state each
+    states = list(dict.fromkeys(value for _, value in found))
+    if len(states) < 2:
+        return []
+    out = [g for g in (_group(index, c, role.role) for c in states) if g is not None]
+    for actor_id in out:
+        _count(index, actor_id, start, end, False)
+        index.counted.discard((start, end))  # each owner counts once for this span
+    return out
+
+
+def _coordinated_owner(head: Token) -> Token | None:
+    """The first of coordinated owner words: "Kyrgyz" in "Kyrgyz and Tajik officials",
+    "Belgium" in "farmers from Belgium and France"."""
+    for child in head.children:
+        word = None
+        if child.dep_ in MODIFIER_DEPS and child.i < head.i:
+            word = child
+        elif child.dep_ == "prep" and child.lower_ in OWN_PREPS:
+            word = next((o for o in child.children if o.dep_ == "pobj"), None)
+        if word is not None and any(c.dep_ == "conj" for c in word.children):
+            return word
+    return None
+
+
 def _is_dateline(span: Span) -> bool:
     """An all-capitals place at the very start, before a dash or comma ("ASTANA, Sept 16 –")."""
     if span.start != 0 or not all(t.is_upper or t.is_punct for t in span):
@@ -193,8 +235,19 @@ def _mass_use(head: Token) -> bool:
 
 def _owner(index: ArticleIndex, head: Token, depth: int) -> tuple[str, str] | None:
     """Who the head noun's own words name: ("state", ISO3), ("org", id) or ("many", "")."""
-    if not _has_deps(head):
+    found = _owner_found(index, head, depth)
+    if not found:
         return None
+    states = {v for k, v in found if k == "state"}
+    if any(k == "many" for k, _ in found) or len(states) > 1:
+        return ("many", "")
+    return next((o for o in found if o[0] == "state"), found[0])
+
+
+def _owner_found(index: ArticleIndex, head: Token, depth: int) -> list[tuple[str, str]]:
+    """Every owner the head noun's own words name, in text order."""
+    if not _has_deps(head):
+        return []
     found: list[tuple[str, str]] = []
     preps = OWN_PREPS - {"in"} if head.lower_ in UNOWNED_TITLES else OWN_PREPS
     for child in head.children:
@@ -208,12 +261,7 @@ def _owner(index: ArticleIndex, head: Token, depth: int) -> tuple[str, str] | No
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                     found += [o for obj in prep.children if obj.dep_ == "pobj"
                               for o in _owner_words(index, obj, depth, conjuncts=True)]
-    if not found:
-        return None
-    states = {v for k, v in found if k == "state"}
-    if any(k == "many" for k, _ in found) or len(states) > 1:
-        return ("many", "")
-    return next((o for o in found if o[0] == "state"), found[0])
+    return found
 
 
 def _owner_words(index: ArticleIndex, tok: Token, depth: int, *, conjuncts: bool = False,
@@ -261,14 +309,22 @@ def _city_of(index: ArticleIndex, tok: Token) -> str | None:
 
 
 def _named_by(index: ArticleIndex, head: Token) -> str | None:
-    """A title in front of a name ("Japanese Foreign Minister" + "Hiroshi Tanabe")."""
+    """A title in front of a name ("Japanese Foreign Minister" + "Hiroshi Tanabe"), or
+    explained by an apposed name ("her Tajik counterpart, Sherali Nurov")."""
     doc = head.doc
     nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
     if nxt is not None and nxt.text[:1].isupper():
         m = _mention_at(index, nxt)
         if m is not None and m.kind == "person":
             return m.actor
-    if not _has_deps(head) or head.dep_ not in ("compound", "appos") or head.head.i <= head.i:
+    if not _has_deps(head):
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.text[:1].isupper():
+            m = _mention_at(index, child)
+            if m is not None and m.kind == "person":
+                return m.actor
+    if head.dep_ not in ("compound", "appos") or head.head.i <= head.i:
         return None
     m = _mention_at(index, head.head)
     return m.actor if m is not None and m.kind == "person" else None

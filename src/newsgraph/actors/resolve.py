@@ -162,9 +162,21 @@ class Resolver:
             head = self.doc[i:j].root
             if head.dep_ in ("amod", "compound", "poss", "nmod") and j <= head.head.i <= j + 3:
                 role = self.role_ending_at(head.head.i)
+        if role is None and self.people_of(i, j):
+            return group_entry(state, "CVL")
         if role is None or role.kind != "group" or role.role == "GOV":
             return None
         return group_entry(state, role.role)
+
+    def people_of(self, i: int, j: int) -> bool:
+        """"many Iranians", "500 Peruvians were detained": a plural demonym heading its
+        phrase names people of the state (with "the", often its delegation: left alone)."""
+        head = self.doc[i:j].root
+        if not head.pos_ or head.tag_ not in ("NNPS", "NNS") or head.ent_type_ != "NORP":
+            return False
+        if head.dep_ in ("amod", "compound", "poss", "nmod", "appos"):
+            return False
+        return not any(c.dep_ == "det" for c in head.children)
 
     # -- entity resolution --------------------------------------------------------------
     def resolve_named(self, ent: Entity, i: int, j: int) -> None:
@@ -290,6 +302,14 @@ class Resolver:
             if entry.source != "org":
                 continue
             longer = [o for o in orgs if len(o[3]) > len(key) and _ends_with(o[3], key)]
+            if longer:
+                self.set_actor(ent, i, j, max(longer, key=lambda o: len(o[3]))[4])
+        for ent, i, j in self.spans:  # "the Commission headquarters" after "the European
+            if ent.label != "ORG" or ent.actor is not None:  # Commission": no thing word
+                continue
+            key = tuple(strip_name(self.texts[i:j]))
+            longer = [o for o in orgs if len(o[3]) > len(key) > 0 and _ends_with(o[3], key)
+                      and o[1] < i and key[-1][:1].isupper()]
             if longer:
                 self.set_actor(ent, i, j, max(longer, key=lambda o: len(o[3]))[4])
 

@@ -39,6 +39,16 @@ def _resolver() -> Callable[[Article, int, int], str | None] | None:
     return resolve_mention  # type: ignore[no-any-return]
 
 
+@functools.cache
+def _owners_resolver() -> Callable[[Article, int, int], list[str]] | None:
+    """``newsgraph.actors.resolve_owners``: one group per state a group noun names."""
+    try:
+        from ..actors import resolve_owners  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return resolve_owners  # type: ignore[no-any-return]
+
+
 def _keep(tok: Token, top: Token) -> bool:
     if tok.dep_ not in _KEEP:
         return False
@@ -109,12 +119,59 @@ def arguments(article: Article, tok: Token | None) -> list[Argument]:
         return []
     if tok.tag_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
         tok = tok.head.head
+    tok = through_quantity(_past_dateline(tok))
     out: list[Argument] = []
     for t in conjuncts(tok):
         arg = resolve(article, t)
         out.extend(_coordinated_names(article, t, arg) or _coordinated_modifiers(article, t, arg)
-                   or [arg])
+                   or _several_owners(article, t, arg) or [arg])
     return out
+
+
+# words that only count or gather the noun after "of": "thousands of people"
+QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                            "million", "millions", "score", "scores", "tens", "group", "crowd",
+                            "number", "lot", "lots", "many", "some", "several", "most", "all",
+                            "majority", "handful", "couple", "band", "busload", "busloads"})
+
+
+def through_quantity(tok: Token) -> Token:
+    """"Thousands of people", "a group of farmers from Peru": the counted noun."""
+    if tok.lower_ not in QUANTITY_HEADS:
+        return tok
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = child(prep, "pobj")
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.tag_ in ("NNS", "NNPS"):
+                return obj
+    return tok
+
+
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _past_dateline(tok: Token) -> Token:
+    """"KHUJAND — Kyrgyz and Tajik officials agreed": the parser may make the dateline the
+    subject and the real one its apposition; the apposition is the argument."""
+    doc, sent = tok.doc, tok.sent
+    end = tok.i + 1
+    if end >= len(doc) or doc[end].text not in DASHES or sent.start > tok.i:
+        return tok
+    if not all(t.is_upper or t.is_punct for t in doc[sent.start:end]):
+        return tok
+    app = child(tok, "appos")
+    return app if app is not None else tok
+
+
+def _several_owners(article: Article, tok: Token, arg: Argument) -> list[Argument]:
+    """"farmers from Belgium and France": a group noun of several states, one each."""
+    owners = _owners_resolver()
+    if arg.actor is not None or owners is None:
+        return []
+    i, j = argument_bounds(tok)
+    span = tok.doc[i:j]
+    start, end = article.span(span.start_char, span.end_char)
+    return [Argument(actor, arg.text, tok) for actor in owners(article, start, end)]
 
 
 _COORDINATORS = frozenset({"and", "or", "nor", "&", ","})
@@ -209,6 +266,8 @@ def subject_of(verb: Token) -> Token | None:
     cur = verb
     for _ in range(6):
         if is_passive(cur):
+            if cur is not verb:  # "X is expected to travel", "X was attacked and hit back"
+                return child(cur, "nsubjpass") or pobj_of(cur, frozenset({"by"}))
             return pobj_of(cur, frozenset({"by"}))
         subj = child(cur, "nsubj", "csubj")
         if subj is not None:

@@ -11,13 +11,14 @@ from typing import Any
 from ..model import Article, Event, Span
 from ..pipeline import stage
 from ..settings import Settings
-from .arguments import (Argument, arguments, child, is_passive, pobj_of, pobjs_of, resolve,
-                        subject_of, subjects_of)
+from .arguments import (SUBJECTS, Argument, arguments, child, is_passive, pobj_of, pobjs_of,
+                        resolve, subject_of, subjects_of)
 from .context import OUTER, Context, clause_context
-from .domestic import drop_own_forces_as_target, fill_domestic_protests
+from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_protection,
+                       fill_aid_recipients, fill_domestic_protests, street_protest)
 from .lexicon import Lexicon, load_lexicon
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
-                       TARGET_PREPS, Match, find_triggers)
+                       TARGET_PREPS, Match, find_triggers, is_money)
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,15 @@ class Roles:
     targets: list[Argument]
     consumed: list[int] = field(default_factory=list)  # event nouns whose actor a verb took
     mutual: bool = False  # "X and Y postponed their talks": each is the other's target
+
+
+@dataclass(slots=True)
+class ArticleState:
+    """What one pass over an article remembers between sentences."""
+    where: dict[int, tuple[Any, Any, Any]] = field(default_factory=dict)  # sentence -> date, place
+    street: set[int] = field(default_factory=set)  # trigger starts of street protests
+    definite: set[int] = field(default_factory=set)  # trigger starts of "the <noun>" triggers
+    diplomatic: bool = False  # a diplomatic protest was mentioned ("lodged a formal protest")
 
 
 @functools.cache
@@ -80,12 +90,20 @@ PLEDGES = frozenset({"promise", "pledge", "vow", "propose", "plan", "offer"})
 EXTRA_TARGET_PREPS = {"RETREAT": frozenset({"from"}), "MOBILIZE": frozenset({"in"})}
 
 
+# participles that tie a thing to its owner: "organisations linked to Iran's programme"
+LINK_VERBS = frozenset({"link", "tie", "connect", "affiliate", "associate", "belong", "loyal",
+                        "close", "attach"})
+
+
 def _nested_targets(article: Article, tok: Token, depth: int = 3) -> list[Argument]:
-    """An actor inside the object: "welcomed a resumption of ties with Osgiliath"."""
+    """An actor inside the object: "welcomed a resumption of ties with Osgiliath",
+    "sanctions against people linked to Osgiliath's army"."""
     frontier = [tok]
     for _ in range(depth):
         nxt = []
         for cur in frontier:
+            nxt.extend(c for c in cur.children if c.dep_ in ("acl", "amod")
+                       and c.lemma_.lower() in LINK_VERBS)
             for prep in cur.children:
                 if prep.dep_ != "prep":
                     continue
@@ -215,8 +233,8 @@ def noun_roles(article: Article, m: Match) -> Roles:
             sources = shared
     if not sources:
         sources = _modifier_actors(article, noun, m.extra)
-    head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    head = light_verb_of(noun)
+    if head is not None:
         if not sources:
             sources = [a for t in subjects_of(head) for a in arguments(article, t)]
         if tgt_tok is None:
@@ -224,6 +242,23 @@ def noun_roles(article: Article, m: Match) -> Roles:
     if tgt_tok is None:
         tgt_tok = _complement_target(noun)
     return Roles(sources, arguments(article, tgt_tok))
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    """The light verb carrying an event noun: its object ("launched strikes") or what its
+    object is counted in ("provide 50 million yuan in emergency assistance")."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.dep_ == "dobj":
+        amount, verb = head.head, head.head.head
+        if verb.lemma_.lower() in LIGHT_VERBS and (amount.ent_type_ in AMOUNTS or amount.like_num
+                                                   or is_money(amount)):
+            return verb
+    return None
+
+
+AMOUNTS = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
 
 
 def _complement_target(noun: Token) -> Token | None:
@@ -348,11 +383,104 @@ def _light_verb_for_noun(m: Match, noun_at: dict[int, Match]) -> bool:
     return any(c.dep_ == "dobj" and c.i in noun_at for c in m.token.children)
 
 
+# subjects that strike without anyone acting: "floods hit Kenya", "the storm destroyed homes"
+NATURAL_FORCES = frozenset({
+    "flood", "flooding", "storm", "earthquake", "quake", "tremor", "rain", "rainfall",
+    "monsoon", "drought", "cyclone", "hurricane", "typhoon", "tornado", "tsunami", "wave",
+    "landslide", "mudslide", "avalanche", "wildfire", "blaze", "heatwave", "heat", "snow",
+    "blizzard", "virus", "outbreak", "epidemic", "pandemic", "disease", "famine", "water",
+    "river", "wind", "lightning", "eruption", "volcano", "disaster"})
+
+
+def _natural_force(verb: Token, m: Match, lex: Lexicon) -> bool:
+    """A violent or coercive verb whose subject is a natural force, not an actor."""
+    if lex.plover(m.cameo) not in ("ASSAULT", "COERCE"):
+        return False
+    subj = child(verb, "nsubj")
+    return subj is not None and subj.lemma_.lower() in NATURAL_FORCES
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _definite(noun: Token) -> bool:
+    """"the protests", "this attack": a noun that may point back to an event already told
+    ("the Houthi-led assault", "the September clashes" name an event of their own)."""
+    deps = [c.dep_ for c in noun.children if c.i < noun.i]
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children) and not any(
+        d in ("amod", "compound", "nmod", "poss", "nummod") for d in deps)
+
+
+def _back_reference(noun: Token, state: ArticleState) -> bool:
+    """"Beijing rejected the protest" after "lodged a diplomatic protest": the same note."""
+    if noun.lemma_.lower() != "protest" or noun.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children):
+        return False
+    return diplomatic_protest(noun) or (state.diplomatic and _definite(noun))
+
+
+def _activity_noun(noun: Token, m: Match, lex: Lexicon) -> bool:
+    """"the right to peaceful protest", "resigned in protest": a bare singular protest noun
+    names the activity, not an event (headlines, which drop articles, use it as subject)."""
+    if lex.plover(m.cameo) != "PROTEST" or noun.tag_ != "NN" or noun.dep_ in SUBJECTS:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+# where a protest is held names whom it addresses: "outside the US embassy"
+VENUE_PREPS = frozenset({"outside", "at", "before", "opposite"})
+
+
+def _venue_target(article: Article, tok: Token) -> list[Argument]:
+    """"protested outside the Commission headquarters": the actor whose building it is."""
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        obj = child(prep, "pobj")
+        if obj is not None and prep.lower_ == "in" and obj.lower_ == "front":
+            obj = pobj_of(obj, OF)  # "in front of the embassy"
+        elif prep.lower_ not in VENUE_PREPS:
+            continue
+        found = [a for a in arguments(article, obj) if a.actor] if obj is not None else []
+        if found:
+            return found
+    return []
+
+
+def _with_venue(article: Article, roles: Roles, tok: Token) -> Roles:
+    if not any(a.actor for a in roles.targets):
+        found = _venue_target(article, tok)
+        if found:
+            roles.targets = found
+    return roles
+
+
+def _remember(state: ArticleState, events: list[Event], m: Match, *, noun: bool,
+              lex: Lexicon) -> None:
+    if not events:
+        return
+    starts = {e.trigger.start for e in events}
+    if lex.plover(m.cameo) == "PROTEST" and street_protest(m.token, noun=noun):
+        state.street.update(starts)
+    if noun and _definite(m.token):
+        state.definite.update(starts)
+
+
+def _note_diplomatic(sent: Any, state: ArticleState) -> None:
+    if not state.diplomatic:
+        state.diplomatic = any(t.lower_.startswith("protest") and diplomatic_protest(t)
+                               for t in sent)
+
+
 def sentence_events(article: Article, sent: Any, lex: Lexicon,
-                    where: dict[int, tuple[Any, Any, Any]]) -> list[Event]:
+                    state: ArticleState | None = None) -> list[Event]:
+    state = state if state is not None else ArticleState()
+    _note_diplomatic(sent, state)
     verbs, nouns = find_triggers(sent, lex)
     if not verbs and not nouns:
         return []
+    where = state.where
     fired = {m.token.i: m for m in verbs}
     noun_at = {m.token.i: m for m in nouns}
     carriers = frozenset(i for i, m in fired.items()
@@ -361,6 +489,9 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
     carrier_nouns = frozenset(i for i, m in noun_at.items()
                               if lex.plover(m.cameo) in CARRIER_CATEGORIES)
     consumed = {m.obj.i for m in verbs if m.obj is not None}
+    consumed |= {g.i for m in verbs if m.obj is not None for p in m.obj.children
+                 if p.dep_ == "prep" and p.lower_ in ("in", "of") for g in p.children
+                 if g.dep_ == "pobj"}  # "provide 50 million yuan in aid": one event
     events: list[Event] = []
     for m in verbs:
         verb = m.token
@@ -374,18 +505,25 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
         ctx = clause_context(article, verb, carriers=carriers)
         if ctx.suppressed:
             continue
+        if _natural_force(verb, m, lex):
+            continue
         roles = verb_roles(article, m, lex)
+        if lex.plover(m.cameo) == "PROTEST":
+            roles = _with_venue(article, roles, verb)
         consumed.update(roles.consumed)
         subj = subject_of(verb)
         if subj is not None and subj.lemma_.lower() in lex.nouns:
             consumed.add(subj.i)
-        events.extend(_emit(article, m, roles, ctx, lex=lex, sent=sent, where=where))
+        found = _emit(article, m, roles, ctx, lex=lex, sent=sent, where=where)
+        _remember(state, found, m, noun=False, lex=lex)
+        events.extend(found)
     for m in nouns:
         noun = m.token
         if noun.i in consumed or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in carriers):
             continue
-        head = noun.head
-        anchor = head if noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS else noun
+        if _back_reference(noun, state) or _activity_noun(noun, m, lex):
+            continue
+        anchor = light_verb_of(noun) or noun
         ctx = clause_context(article, anchor, carriers=carriers)
         if ctx.suppressed:
             continue
@@ -393,8 +531,12 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
             ctx.negated = not ctx.negated
         if anchor is not noun and anchor.lemma_.lower() in PLEDGES and ctx.modality == "asserted":
             ctx.modality = "planned"  # "promised raids", "pledged aid"
-        events.extend(_emit(article, m, noun_roles(article, m), ctx, lex=lex, sent=sent,
-                            where=where))
+        roles = noun_roles(article, m)
+        if lex.plover(m.cameo) == "PROTEST":
+            roles = _with_venue(article, roles, anchor)
+        found = _emit(article, m, roles, ctx, lex=lex, sent=sent, where=where)
+        _remember(state, found, m, noun=True, lex=lex)
+        events.extend(found)
     return _dedupe(events)
 
 
@@ -416,10 +558,27 @@ def extract_events(article: Article, *, settings: Settings) -> None:
         article.events = []
         return
     lex = load_lexicon()
-    where: dict[int, tuple[Any, Any, Any]] = {}
+    state = ArticleState()
     events: list[Event] = []
     for sent in doc.sents:
-        events.extend(sentence_events(article, sent, lex, where))
-    fill_domestic_protests(article, events)
+        events.extend(sentence_events(article, sent, lex, state))
+    fill_domestic_protests(article, events, street=state.street)
+    fill_aid_recipients(article, events)
     drop_own_forces_as_target(article, events)
-    article.events = events
+    events = drop_self_protection(article, events)
+    article.events = drop_repeated_mentions(events, state.definite)
+
+
+def drop_repeated_mentions(events: list[Event], definite: set[int]) -> list[Event]:
+    """"a week of protests ... the police response to the protests": a definite event noun
+    with the same category, source and target as an earlier event of the article is
+    another mention of that event, not a new one."""
+    seen: set[tuple[str, str | None, str | None]] = set()
+    out = []
+    for e in events:
+        key = (e.category, e.source, e.target)
+        if key in seen and e.trigger.start in definite:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out

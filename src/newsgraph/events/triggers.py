@@ -53,13 +53,44 @@ class Match:
     converse: bool = False  # the subject receives: source is the "from" phrase
 
 
-def _object_keys(tok: Token) -> set[str]:
+# objects that only measure or hold the real one ("40 tonnes of supplies", "food baskets")
+MEASURES = frozenset({"tonne", "ton", "thousand", "hundred", "dozen", "million", "billion",
+                      "batch", "shipment", "consignment", "load", "truckload", "planeload",
+                      "number", "amount", "quantity", "lot", "wave", "convoy", "unit"})
+CURRENCIES = frozenset({"dollar", "euro", "pound", "yuan", "yen", "rupee", "franc", "rouble",
+                        "ruble", "dinar", "riyal", "lira", "peso", "shekel", "krona", "krone",
+                        "rand", "dirham", "taka", "naira", "shilling", "renminbi"})
+CONTAINERS = frozenset({"basket", "parcel", "package", "kit", "packet", "crate", "box", "bag",
+                        "pack", "ration", "supply"})
+
+
+def is_money(tok: Token) -> bool:
+    """"$5 million", "50 million yuan" (the small model may miss the MONEY entity)."""
+    return tok.ent_type_ == "MONEY" or (tok.lemma_.lower() in CURRENCIES and any(
+        c.dep_ in ("nummod", "compound", "quantmod") and (c.like_num or c.ent_type_)
+        for c in tok.children))
+
+
+def object_keys(tok: Token, depth: int = 0) -> set[str]:
+    """Lemmas an object stands for: its own, "modifier head", "money" for an amount of
+    money, the measured noun ("tonnes of supplies" -> supply) and the content of a
+    container ("food baskets" -> food)."""
     lemma = tok.lemma_.lower()
     keys = {lemma}
+    if is_money(tok):
+        keys.add("money")
     for c in tok.children:
         if c.dep_ in ("amod", "compound"):
             keys.add(f"{c.lemma_.lower()} {lemma}")
+            if lemma in CONTAINERS and c.dep_ == "compound":
+                keys.add(c.lemma_.lower())
+        elif (c.dep_ == "prep" and c.lower_ == "of" and depth == 0
+              and (lemma in MEASURES or tok.ent_type_ in ("QUANTITY", "CARDINAL"))):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    keys |= object_keys(g, depth + 1)
     return keys
+
 
 
 def _particles(verb: Token) -> dict[str, Token]:
@@ -97,7 +128,7 @@ def match_verb(verb: Token, patterns: list[VerbPattern]) -> Match | None:
         if p.obj is None:
             return Match(verb, p.cameo, p.name, p.specificity, None, extra, converse=conv)
         if keyed is None:
-            keyed = [(o, _object_keys(o)) for o in objs]
+            keyed = [(o, object_keys(o)) for o in objs]
         for obj, keys in keyed:
             if p.obj in keys:
                 return Match(verb, p.cameo, p.name, p.specificity, obj, extra + [obj],
