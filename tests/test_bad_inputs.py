@@ -74,6 +74,9 @@ def test_non_english_text_flagged_not_fatal(tmp_path):
     assert result.returncode == 0
     assert {a["language"] for a in articles} == {"es", "en"}
     _one_line_about(result.stderr, "es.txt", "not English")
+    assert b"failed on article" not in result.stderr  # not parsed, so no stage runs on it
+    spanish_article = next(a for a in articles if a["language"] == "es")
+    assert spanish_article["events"] == [] and spanish_article["paragraphs"]
 
 
 def test_fifty_megabyte_single_line(tmp_path):

@@ -58,6 +58,8 @@ def run_stages(articles: Iterable[Article], stages: list[Stage], *,
     """Run every stage on every article; a stage failing on one article is logged and skipped."""
     for article in articles:
         for st in stages:
+            if article.doc is None and "doc" in st.requires:
+                continue  # not parsed (not English): structure only
             try:
                 st(article, settings=settings)
             except Exception as err:  # noqa: BLE001 - one bad article never stops a batch

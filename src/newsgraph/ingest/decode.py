@@ -35,8 +35,8 @@ def gunzip(data: bytes, *, uri: str) -> bytes:
 
 def _warn_truncated(uri: str, detail: str, out: bytearray) -> None:
     if not out:
-        raise InputError.make("E104", source=uri, detail=detail)
-    log.warning(InputError.make("E104", source=uri, detail=detail))
+        raise InputError.make("E104", source=uri, detail=detail, kept="nothing was readable")
+    log.warning(InputError.make("E104", source=uri, detail=detail, kept="kept what was readable"))
 
 
 def binary_kind(data: bytes) -> str | None:
