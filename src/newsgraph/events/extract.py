@@ -49,15 +49,19 @@ class ArticleState:
 
 @functools.cache
 def _span_helpers() -> tuple[SpanFn | None, SpanFn | None]:
+    date_fn: SpanFn | None = None
+    place_fn: SpanFn | None = None
     try:
-        from ..dates import date_for_span  # type: ignore[attr-defined]
+        from ..dates import date_for_span
+        date_fn = date_for_span
     except ImportError:
-        date_for_span = None
+        pass
     try:
-        from ..places import place_for_span  # type: ignore[attr-defined]
+        from ..places import place_for_span
+        place_fn = place_for_span
     except ImportError:
-        place_for_span = None
-    return date_for_span, place_for_span
+        pass
+    return date_fn, place_fn
 
 
 # ---------------------------------------------------------------- arguments
@@ -100,7 +104,7 @@ def _nested_targets(article: Article, tok: Token, depth: int = 3) -> list[Argume
     "sanctions against people linked to Osgiliath's army"."""
     frontier = [tok]
     for _ in range(depth):
-        nxt = []
+        nxt: list[Token] = []
         for cur in frontier:
             nxt.extend(c for c in cur.children if c.dep_ in ("acl", "amod")
                        and c.lemma_.lower() in LINK_VERBS)
