@@ -166,3 +166,24 @@ def test_initialism_does_not_match_a_truncated_abbreviation() -> None:
 
 def test_storm_names_are_not_places() -> None:
     assert _places("Hurricane Harvey hit.", [("Harvey", "GPE")]) == []
+
+
+def test_state_name_beats_a_city_named_after_it() -> None:
+    [place] = _places("Wildfires spread across Wyoming.", [("Wyoming", "GPE")])
+    assert place.feature == "state"
+
+
+def test_dateline_prefers_the_city() -> None:
+    text = "WASHINGTON (AP) — Washington state officials met in Seattle."
+    article = _article(text, [("Seattle", "GPE")])
+    geocode(article, settings=SETTINGS)
+    washington = next(p for p in article.places if p.mentions[0].start == 0)
+    assert washington.id == "washington-4140963"
+
+
+def test_state_votes_of_the_article_weigh_by_count() -> None:
+    text = "Kentucky and Kentucky again; Pike County schools; a visitor from Indiana."
+    places = _places(text, [("Kentucky", "GPE"), ("Kentucky", "GPE"), ("Pike County", "GPE"),
+                            ("Indiana", "GPE")])
+    pike = next(p for p in places if p.name == "Pike County")
+    assert pike.id == "pike-county-us-21195"

@@ -107,3 +107,47 @@ def test_area_names_resolve_to_areas() -> None:
 def test_country_point_is_the_geonames_point() -> None:
     [usa] = _places("Trade with the United States grew.", [("United States", "GPE")])
     assert (usa.lat, usa.lon) == (39.76, -98.5)  # near the centre of the contiguous states
+
+
+def test_motion_word_before_to_makes_a_person_slip_a_place() -> None:
+    [place] = _places("People travelling to Cirencester faced delays.", [("Cirencester", "PERSON")])
+    assert place.country == "GBR"
+    assert _places("He spoke to Cirencester about it.", [("Cirencester", "PERSON")]) == []
+
+
+def test_dateline_after_a_byline_sentence_needs_a_wire_tag() -> None:
+    text = "By Nate Raymond. BOSTON (Reuters) - A judge ruled."
+    assert [p.name for p in _places(text, [])] == ["Boston"]
+    assert _places("He said so. NATO -- the alliance met.", []) == []
+
+
+def test_us_county_is_a_place_resolved_by_the_state_context() -> None:
+    text = "Kentucky schools in Daviess County will be given money."
+    places = _places(text, [("Kentucky", "GPE"), ("Daviess County", "GPE")])
+    county = next(p for p in places if p.name == "Daviess County")
+    assert (county.id, county.feature, county.country) == ("daviess-county-us-21059", "county", "USA")
+
+
+def test_county_qualified_by_a_parenthesised_state() -> None:
+    text = "The Walker County (Ga.) Sheriff's Office said."
+    places = _places(text, [("Walker County", "GPE")])
+    assert [p.id for p in places] == ["walker-county-us-13295"]
+
+
+def test_county_takes_the_point_of_its_namesake_city() -> None:
+    [county] = _places("Voters in Orange County, California, turned out.",
+                       [("Orange County", "GPE"), ("California", "GPE")])[:1]
+    assert county.id == "orange-county-us-06059"
+    assert county.lat is not None and abs(county.lat - 33.79) < 0.2  # the city of Orange
+
+
+def test_bc_without_dots_is_british_columbia() -> None:
+    [place] = _places("A FrontCounter office opened in BC today.", [("BC", "GPE")])
+    assert (place.name, place.country) == ("British Columbia", "CAN")
+
+
+def test_small_namesake_wins_once_the_name_is_accepted_and_the_context_agrees() -> None:
+    text = "A new office opened in BC. Instead of driving to Castlegar, people go to Nelson."
+    places = _places(text, [("BC", "ORG"), ("Castlegar", "PERSON"), ("Nelson", "PERSON")])
+    nelson = next(p for p in places if p.name == "Nelson")
+    assert nelson.country == "CAN"

