@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluation.places import (DEFAULT_PATH, GoldToponym, Predicted, _match, error_auc,
-                                         evaluate_geowebnews, haversine_km)
+                                         evaluate_geowebnews, haversine_km, recall_by_type)
 
 
 def test_haversine_paris_to_london_is_about_344_km() -> None:
@@ -36,3 +36,11 @@ def test_geowebnews_run_gives_scores_in_range() -> None:
     assert 0.0 < scores["place_overlap"]["precision"] <= 1.0
     assert scores["geocoding_place"]["n"] > 0
     assert 0.0 <= scores["geocoding_place"]["auc"] <= 1.0
+
+
+def test_recall_by_type_counts_overlapped_gold_spans_per_type() -> None:
+    gold = [GoldToponym(0, 5, "Literal", None, None), GoldToponym(10, 15, "Literal", None, None),
+            GoldToponym(20, 25, "Metonymic", None, None)]
+    scores = recall_by_type([[Predicted(1, 3, None, None)]], [gold])
+    assert scores["Literal"] == {"gold": 2, "found": 1, "recall": 0.5}
+    assert scores["Metonymic"]["recall"] == 0.0

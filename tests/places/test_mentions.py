@@ -151,3 +151,13 @@ def test_small_namesake_wins_once_the_name_is_accepted_and_the_context_agrees() 
     places = _places(text, [("BC", "ORG"), ("Castlegar", "PERSON"), ("Nelson", "PERSON")])
     nelson = next(p for p in places if p.name == "Nelson")
     assert nelson.country == "CAN"
+
+
+@pytest.mark.parametrize(("text", "names", "iso3"), [
+    ("Race days: Brands Hatch, Kent, in April.", ["Kent"], "GBR"),
+    ("Floods hit Essex and Suffolk.", ["Essex", "Suffolk"], "GBR"),  # Essex makes it England's
+    ("A farm near Castlebar, County Mayo, was sold.", ["County Mayo"], "IRL"),
+])
+def test_british_and_irish_counties_are_places(text: str, names: list[str], iso3: str) -> None:
+    place = next(p for p in _places(text, [(n, "GPE") for n in names]) if p.name == names[-1])
+    assert (place.country, place.feature) == (iso3, "county")

@@ -14,6 +14,8 @@ A predicted span is a true positive when it matches a still unmatched gold span 
 ``exact`` (same start and end) or ``overlap`` (any shared character); every other prediction
 is a false positive. Gold spans whose text differs from the stated offsets are dropped.
 
+``recall_by_type`` gives, per gold type, the share of spans any prediction overlaps.
+
 Geocoding is scored on the gold toponyms that carry coordinates and that we recognised
 (overlap): great-circle error in km, the share within 161 km (100 miles), mean and median
 error, and the AUC of Gritta et al. (2018): with errors ``e_1 <= ... <= e_n``,
@@ -189,7 +191,22 @@ def evaluate_geowebnews(path: Path = DEFAULT_PATH, *, settings: Settings | None 
                   for pr, gd in zip(preds, golds) for p, g in _match(pr, gd, exact=False)
                   if g.lat is not None and g.lon is not None and p.lat is not None and p.lon is not None]
         scores[f"geocoding_{name}"] = _geocoding(errors)
+    scores["recall_by_type"] = recall_by_type(preds, [gold for _, _, gold in items])
     return scores
+
+
+def recall_by_type(preds: list[list[Predicted]],
+                   golds: list[list[GoldToponym]]) -> dict[str, dict[str, float]]:
+    """Per gold type: how many spans any prediction overlaps (not one-to-one), and the share."""
+    found: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for pred, gold in zip(preds, golds):
+        for g in gold:
+            total[g.type] = total.get(g.type, 0) + 1
+            if any(p.start < g.end and g.start < p.end for p in pred):
+                found[g.type] = found.get(g.type, 0) + 1
+    return {t: {"gold": n, "found": found.get(t, 0), "recall": round(found.get(t, 0) / n, 4)}
+            for t, n in sorted(total.items(), key=lambda kv: -kv[1])}
 
 
 def main() -> None:  # pragma: no cover - manual runs

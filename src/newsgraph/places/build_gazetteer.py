@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .names import normalize
+from .names import normalize, slugify
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,8 @@ def build_rows(min_population: int = 500) -> list[list[str]]:
     for row in rows:
         code = {"country": row[3], "state": row[4], "city": row[0]}.get(row[2], "")
         names = aliases.get((row[2], code), [])
-        if row[2] in ("region", "area"):  # hand-written alternates count as the name itself
+        if row[2] in ("region", "area") or (row[2] == "county" and row[3] != "US"):
+            # hand-written alternates count as the name itself
             names, row[9] = [*names, *filter(None, row[9].split("|"))], ""
         row.append("|".join(names))
     return rows
@@ -131,6 +132,8 @@ class _CityStats:
     city_admin1: dict[tuple[str, str], str] = field(default_factory=dict)  # of the biggest
     capital_point: dict[str, tuple[float, float]] = field(default_factory=dict)
     us_city_point: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    city_point: dict[tuple[str, str], tuple[tuple[float, float], str]] = field(
+        default_factory=dict)  # (iso2, name) -> point and admin1 of the biggest
 
     def add(self, city: dict, point: tuple[float, float]) -> None:
         iso2, admin1 = city["countrycode"], city["admin1code"]
@@ -138,6 +141,7 @@ class _CityStats:
         self.by_admin1[(iso2, admin1)].append(point)
         self.admin1_pop[(iso2, admin1)] += city["population"]
         self.city_admin1.setdefault((iso2, normalize(city["name"])), admin1)
+        self.city_point.setdefault((iso2, normalize(city["name"])), (point, admin1))
         if iso2 == "US":  # of the biggest city of that name in the state
             self.us_city_point.setdefault((admin1, normalize(city["name"])), point)
 
@@ -187,7 +191,21 @@ def _state_and_region_rows(states: dict[str, dict], stats: _CityStats) -> list[l
         lat, lon = _center_fields(stats.by_admin1.get((iso2, admin1)))
         rows.append([geonameid, name, "region", iso2, admin1, lat, lon,
                      str(stats.admin1_pop.get((iso2, admin1), 0)), "0", alts])
-    return rows + _admin_region_rows(stats) + _county_rows(stats)
+    return rows + _admin_region_rows(stats) + _county_rows(stats) + _town_county_rows(stats)
+
+
+def _town_county_rows(stats: _CityStats) -> list[list[str]]:
+    """Rows for ``data/counties.tsv`` (British and Irish counties) at their county town."""
+    rows = []
+    for name, iso2, town, population, alts in _read_table("counties.tsv"):
+        found = stats.city_point.get((iso2, normalize(town)))
+        if found is None:
+            log.warning("county %s: no town %r in %s", name, town, iso2)
+            continue
+        (lat, lon), admin1 = found
+        rows.append([f"{iso2}.{slugify(name)}", name, "county", iso2, admin1, f"{lat:.5f}",
+                     f"{lon:.5f}", population, "0", alts])
+    return rows
 
 
 _COUNTY_WORDS = re.compile(r"\s+(?:County|Parish|Borough|Census Area|Municipality)$")

