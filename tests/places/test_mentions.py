@@ -161,3 +161,19 @@ def test_small_namesake_wins_once_the_name_is_accepted_and_the_context_agrees() 
 def test_british_and_irish_counties_are_places(text: str, names: list[str], iso3: str) -> None:
     place = next(p for p in _places(text, [(n, "GPE") for n in names]) if p.name == names[-1])
     assert (place.country, place.feature) == (iso3, "county")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("UEFA charged Liverpool FC over the attack.", "Liverpool"),
+    ("Che Adams of Birmingham City scored.", "Birmingham"),
+    ("Mississippi State started the game 0 for 10.", "Mississippi"),
+])
+def test_place_name_opening_an_organisation_name_is_not_a_place(text: str, name: str) -> None:
+    assert _places(text, [(name, "GPE")]) == []
+
+
+def test_entity_cut_before_city_is_extended_to_the_city() -> None:
+    text = "Officials in Kansas City said."
+    [place] = _places(text, [("Kansas", "GPE")])
+    assert place.name == "Kansas City"
+    assert text[place.mentions[0].start:place.mentions[0].end] == "Kansas City"

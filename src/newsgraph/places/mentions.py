@@ -272,6 +272,12 @@ def _mentions_in(article: Article, gazetteer: Gazetteer, ent_start: int, ent_end
                                   ent_start + len(head) - len(head.lstrip()), label)
     if not matches:
         return _compound_parts(article, gazetteer, ent_start, head, label)
+    city = re.match(r"\s+City\b", source[start + len(name):start + len(name) + 6])
+    if city is not None and gazetteer.has(f"{name} City"):  # "Kansas" + "City"
+        name = source[start:start + len(name) + city.end()]
+        matches = [m for m in gazetteer.lookup(name) if m.exact] or matches
+    elif _names_an_organisation(gazetteer, source, start + len(name), name, matches):
+        return []
     qualifier = qualifier_of(gazetteer, rest.strip()) if sep and rest.strip() else None
     after_q, state_word = context_after(gazetteer, source, start + len(name))
     out = [Mention(start, start + len(name), name, matches, qualifier=qualifier or after_q,
@@ -283,6 +289,23 @@ def _mentions_in(article: Article, gazetteer: Gazetteer, ent_start: int, ent_end
         if q_start >= 0 and q_matches:
             out.append(Mention(q_start, q_start + len(q_text), q_text, q_matches))
     return out
+
+
+_ORG_SUFFIX = re.compile(r"\s+(?:FC|AFC|United|Rovers|Wanderers|Athletic|Limited|Ltd|Inc|Corp|"
+                         r"Corporation|University|College|Group|Holdings)\b")
+
+
+def _names_an_organisation(gazetteer: Gazetteer, source: str, end: int, name: str,
+                           matches: list[Match]) -> bool:
+    """A place name that begins an organisation's name: "Liverpool FC", "Birmingham City"
+    (no place "Birmingham City"), "Mississippi State" (a US state + "State")."""
+    tail = source[end:end + 16]
+    if _ORG_SUFFIX.match(tail):
+        return True
+    if re.match(r"\s+City\b", tail) and not gazetteer.has(f"{name} City"):
+        return True
+    return re.match(r"\s+State\b(?!\s+of)", tail) is not None and any(
+        m.entry.feature == "state" for m in matches)
 
 
 _COMPOUND = re.compile(r"[^\-/–]+")
