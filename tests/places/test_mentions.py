@@ -177,3 +177,9 @@ def test_entity_cut_before_city_is_extended_to_the_city() -> None:
     [place] = _places(text, [("Kansas", "GPE")])
     assert place.name == "Kansas City"
     assert text[place.mentions[0].start:place.mentions[0].end] == "Kansas City"
+
+
+def test_demonym_before_a_geographic_noun_names_its_country() -> None:
+    text = "Shells fell along the Syrian-Turkish border; Syrian forces advanced."
+    places = _places(text, [("Syrian-Turkish", "NORP"), ("Syrian", "NORP")])
+    assert sorted((p.name, len(p.mentions)) for p in places) == [("Syria", 1), ("Turkey", 1)]

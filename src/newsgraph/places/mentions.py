@@ -12,19 +12,26 @@ Candidates, each with a precision guard:
   that is no country or state, never a word of the stoplist;
 * capitalised names no entity covers, after a cue word, when the gazetteer knows them as a
   sizeable place (or any place when a state or country qualifies them);
+* a demonym that modifies a geographic noun ("the Syrian capital", "the Turkish border",
+  "Greek islands") names its country; other demonyms ("Syrian forces") are no place mention;
 * datelines: an upper-case place name at the start of a line followed by a wire tag, a dash
   or a state ("RALEIGH, N.C. (AP) --").
 """
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from ..model import Article
 from .gazetteer import GazEntry, Gazetteer, Match
 from .names import normalize
+
+log = logging.getLogger(__name__)
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 SLIP_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT"})
@@ -402,6 +409,47 @@ def _dateline_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+_GEO_NOUN = re.compile(
+    r"[\s-]*(?:[A-Z][a-z]+[\s-]+)?(?:border|borders|capital|coast|coastline|island|islands|city|"
+    r"cities|town|towns|village|villages|region|regions|province|provinces|territory|"
+    r"territories|waters|soil|airspace|mainland|countryside|frontier|enclave|port|ports|shores|"
+    r"peninsula|desert|highlands|countries)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Country adjectives ("Syrian") -> ISO alpha-3, from the actors' country table."""
+    try:
+        text = (resources.files("newsgraph.actors") / "data" / "countries.tsv").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as err:
+        log.warning("no country adjectives for places (%s)", err)
+        return {}
+    table = {}
+    for line in text.splitlines()[1:]:
+        fields = line.split("\t")
+        if len(fields) >= 6:
+            for adjective in filter(None, fields[5].split(";")):
+                table[adjective] = fields[0]
+    return table
+
+
+def _demonym_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """NORP entities before a geographic noun, each part of "Syrian-Turkish" on its own."""
+    source = article.source.text
+    iso2_of = {iso3: iso2 for iso2, iso3 in gazetteer.iso3.items()}
+    out = []
+    for ent in article.entities:
+        if ent.label != "NORP" or not _GEO_NOUN.match(source, ent.end):
+            continue
+        for part in re.finditer(r"[^\s\-–]+", source[ent.start:ent.end]):
+            country = gazetteer.country(iso2_of.get(demonyms().get(part.group(), ""), ""))
+            if country is not None:
+                start = ent.start + part.start()
+                out.append(Mention(start, start + len(part.group()), part.group(),
+                                   [Match(country, True)]))
+    return out
+
+
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
 
@@ -410,6 +458,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, *, untagged: bool = Tr
     """The place-name mentions of an article: datelines, entities, untagged names after cues."""
     mentions = _dateline_mentions(article, gazetteer)
     mentions += [m for m in _entity_mentions(article, gazetteer) if not _overlaps(m, mentions)]
+    mentions += _demonym_mentions(article, gazetteer)
     if untagged:
         taken = [(e.start, e.end) for e in article.entities] + [(m.start, m.end) for m in mentions]
         mentions += _untagged_mentions(article, gazetteer, taken)
