@@ -183,3 +183,22 @@ def test_demonym_before_a_geographic_noun_names_its_country() -> None:
     text = "Shells fell along the Syrian-Turkish border; Syrian forces advanced."
     places = _places(text, [("Syrian-Turkish", "NORP"), ("Syrian", "NORP")])
     assert sorted((p.name, len(p.mentions)) for p in places) == [("Syria", 1), ("Turkey", 1)]
+
+
+def test_small_town_kept_when_a_county_after_the_comma_holds_it() -> None:
+    text = "A body was found on a path near New Quay, Ceredigion, on Wednesday."
+    places = _places(text, [("New Quay", "LOC")])
+    assert {(p.name, p.feature) for p in places} == {("New Quay", "city"),
+                                                     ("Ceredigion", "county")}
+    assert _places("A path near New Quay was closed.", [("New Quay", "LOC")]) == []
+
+
+def test_canadian_province_abbreviation_qualifies_a_place() -> None:
+    text = "It was stolen in Fredericton, N.B. last week."
+    places = _places(text, [("Fredericton", "GPE")])
+    assert {p.name for p in places} == {"Fredericton", "New Brunswick"}
+
+
+def test_region_qualifier_picks_the_namesake_inside_the_region() -> None:
+    [london] = _places("Police in London, Ont., said.", [("London", "GPE")])[:1]
+    assert london.country == "CAN"

@@ -21,7 +21,7 @@ from ..model import Article, Place, Span
 from ..pipeline import stage
 from ..settings import Settings
 from .gazetteer import GazEntry, Gazetteer, Match, load_gazetteer, normalize
-from .mentions import Mention, find_mentions
+from .mentions import Mention, find_mentions, inside
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +65,7 @@ def _score(mention: Mention, match: Match, countries: Counter[str], states: Coun
     entry = match.entry
     score = prior(match)
     if mention.qualifier is not None:
-        kind, code = mention.qualifier
-        inside = entry.admin1 == code and entry.iso2 == "US" if kind == "state" else entry.iso2 == code
-        if inside and entry.feature in ("city", "region", "county"):
+        if inside(entry, mention.qualifier) and entry.feature in ("city", "region", "county"):
             score += QUALIFIER_BONUS
     if mention.state_word and entry.feature == "state":
         score += STATE_WORD_BONUS

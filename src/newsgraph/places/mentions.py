@@ -165,16 +165,34 @@ def lookup(gazetteer: Gazetteer, text: str, start: int,
 
 
 def qualifier_of(gazetteer: Gazetteer, text: str) -> tuple[str, str] | None:
-    """A US state (name, postal or AP abbreviation) or a country named by ``text``."""
+    """What ``text`` after a comma names: ("state", USPS code) for a US state (name, postal
+    or AP abbreviation) or county, ("admin1", "CA.08") for a region or county elsewhere,
+    ("country", ISO2) for a country."""
     key = normalize(text).replace(" ", "")
     if key in AP_STATES and (text[:1].isupper()):
         return ("state", AP_STATES[key])
     for match in gazetteer.lookup(text):
-        if match.exact and match.entry.feature == "state":
-            return ("state", match.entry.admin1)
-        if match.exact and match.entry.feature in ("country", "region"):
-            return ("country", match.entry.iso2)
+        entry = match.entry
+        if not match.exact:
+            continue
+        if entry.feature == "state" or (entry.feature == "county" and entry.iso2 == "US"):
+            return ("state", entry.admin1)
+        if entry.feature in ("region", "county"):
+            return ("admin1", f"{entry.iso2}.{entry.admin1}") if entry.admin1 \
+                else ("country", entry.iso2)
+        if entry.feature == "country":
+            return ("country", entry.iso2)
     return None
+
+
+def inside(entry: GazEntry, qualifier: tuple[str, str]) -> bool:
+    """Whether ``entry`` lies in the state, region or country a qualifier names."""
+    kind, code = qualifier
+    if kind == "state":
+        return entry.iso2 == "US" and entry.admin1 == code
+    if kind == "admin1":
+        return f"{entry.iso2}.{entry.admin1}" == code
+    return entry.iso2 == code
 
 
 _QUALIFIER_AFTER = re.compile(r"(?:,\s*\(?|\s*\()([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})")
@@ -278,6 +296,9 @@ def _mentions_in(article: Article, gazetteer: Gazetteer, ent_start: int, ent_end
     name, start, matches = lookup(gazetteer, head.strip(),
                                   ent_start + len(head) - len(head.lstrip()), label)
     if not matches:
+        matches = _qualified_namesakes(gazetteer, source, head.strip(), ent_start, ent_end)
+        name, start = head.strip(), ent_start + len(head) - len(head.lstrip())
+    if not matches:
         return _compound_parts(article, gazetteer, ent_start, head, label)
     city = re.match(r"\s+City\b", source[start + len(name):start + len(name) + 6])
     if city is not None and gazetteer.has(f"{name} City"):  # "Kansas" + "City"
@@ -296,6 +317,20 @@ def _mentions_in(article: Article, gazetteer: Gazetteer, ent_start: int, ent_end
         if q_start >= 0 and q_matches:
             out.append(Mention(q_start, q_start + len(q_text), q_text, q_matches))
     return out
+
+
+def _qualified_namesakes(gazetteer: Gazetteer, source: str, name: str, ent_start: int,
+                        ent_end: int) -> list[Match]:
+    """Small places the usual filters drop, kept when a qualifier after the name holds them:
+    "New Quay, Ceredigion", "Springfield, Ill."."""
+    if not name[:1].isupper():
+        return []
+    end = source.find(name, ent_start, ent_end) + len(name)
+    qualifier = context_after(gazetteer, source, end)[0]
+    if qualifier is None:
+        return []
+    return [m for m in gazetteer.lookup(name) if m.exact and m.entry.feature == "city"
+            and inside(m.entry, qualifier)]
 
 
 _ORG_SUFFIX = re.compile(r"\s+(?:FC|AFC|United|Rovers|Wanderers|Athletic|Limited|Ltd|Inc|Corp|"
@@ -365,18 +400,11 @@ def _untagged(article: Article, gazetteer: Gazetteer, span: Any,
     qualifier, state_word = context_after(gazetteer, article.source.text, end)
     found = [m for m in gazetteer.lookup(text) if m.exact]
     if not any(m.entry.feature != "city" or m.entry.population >= MIN_POPULATION_UNTAGGED
-               or (qualifier is not None and _inside(m.entry, qualifier)) for m in found):
+               or (qualifier is not None and inside(m.entry, qualifier)) for m in found):
         return None
     matches = found  # the name is a place: any exact namesake may be the one meant
     return Mention(start, end, text, matches, qualifier=qualifier, state_word=state_word,
                    tagged=False)
-
-
-def _inside(entry: GazEntry, qualifier: tuple[str, str]) -> bool:
-    kind, code = qualifier
-    if kind == "state":
-        return entry.iso2 == "US" and entry.admin1 == code
-    return entry.iso2 == code
 
 
 _WIRE_TAG = r"\((?:AP|Reuters|AFP|UPI|CNN|APP|IANS|PTI|Xinhua|dpa|ANI|CP|Bloomberg|[A-Z]{3,5})\)"
@@ -402,7 +430,7 @@ def _dateline_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
         qualifier = qualifier_of(gazetteer, m.group(2)) if m.group(2) else None
         matches = [x for x in gazetteer.lookup(name) if x.exact and x.entry.feature != "area"
                    and (x.entry.feature != "city" or x.entry.population >= MIN_POPULATION_DATELINE
-                        or (qualifier is not None and _inside(x.entry, qualifier)))]
+                        or (qualifier is not None and inside(x.entry, qualifier)))]
         if matches:
             out.append(Mention(start, start + len(name), name, matches, qualifier=qualifier,
                                dateline=True))
@@ -450,6 +478,42 @@ def _demonym_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+_AFTER_COMMA = re.compile(r",[ \t]*([A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){0,2})")
+QUALIFIER_FEATURES = frozenset({"state", "region", "county", "country"})
+
+
+def _qualifier_mentions(article: Article, gazetteer: Gazetteer, mentions: list[Mention],
+                        taken: list[tuple[int, int]]) -> list[Mention]:
+    """"New Quay, Ceredigion", "Portroe, Co. Tipperary": the state, county, region or country
+    after a comma that follows a place mention, when no entity covers it."""
+    source = article.source.text
+    out = []
+    for mention in mentions:
+        m = _AFTER_COMMA.match(source, mention.end)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "Co. Tipperary" before "Co."
+            found = _qualifier_mention(gazetteer, " ".join(words[:n]), m.start(1), taken)
+            if found is not None:
+                out.append(found)
+                break
+    return out
+
+
+def _qualifier_mention(gazetteer: Gazetteer, text: str, start: int,
+                       taken: list[tuple[int, int]]) -> Mention | None:
+    for name in dict.fromkeys((text, text.rstrip(".,"))):  # "N.B." as spelt, "Fife." without
+        end = start + len(name)
+        if any(s < end and start < e for s, e in taken):
+            return None
+        found = [x for x in gazetteer.lookup(name) if x.exact
+                 and x.entry.feature in QUALIFIER_FEATURES]
+        if found:
+            return Mention(start, end, name, found, tagged=False)
+    return None
+
+
 def _overlaps(m: Mention, others: list[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
 
@@ -462,5 +526,7 @@ def find_mentions(article: Article, gazetteer: Gazetteer, *, untagged: bool = Tr
     if untagged:
         taken = [(e.start, e.end) for e in article.entities] + [(m.start, m.end) for m in mentions]
         mentions += _untagged_mentions(article, gazetteer, taken)
+        taken += [(m.start, m.end) for m in mentions]
+        mentions += _qualifier_mentions(article, gazetteer, mentions, taken)
     mentions.sort(key=lambda m: m.start)
     return mentions
