@@ -187,3 +187,18 @@ def test_state_votes_of_the_article_weigh_by_count() -> None:
                             ("Indiana", "GPE")])
     pike = next(p for p in places if p.name == "Pike County")
     assert pike.id == "pike-county-us-21195"
+
+
+def test_qualifier_after_a_city_reads_as_the_state() -> None:
+    text = "He was arrested in Tacoma, Washington, on Friday."
+    places = _places(text, [("Tacoma", "GPE"), ("Washington", "GPE")])
+    assert {(p.name, p.feature) for p in places} == {("Tacoma", "city"), ("Washington", "state")}
+
+
+def test_name_listed_among_states_reads_as_a_state() -> None:
+    text = "Fires burned in California, Washington, Utah and Idaho."
+    names = [("California", "GPE"), ("Washington", "GPE"), ("Utah", "GPE"), ("Idaho", "GPE")]
+    washington = next(p for p in _places(text, names) if p.name == "Washington")
+    assert washington.feature == "state"
+    [capital] = _places("Talks in Washington ended.", [("Washington", "GPE")])
+    assert capital.feature == "city"

@@ -38,6 +38,7 @@ QUALIFIER_BONUS = 6.0
 COUNTRY_CONTEXT_BONUS = 2.0
 STATE_CONTEXT_BONUS = 1.5
 STATE_WORD_BONUS = 4.0
+LIST_FEATURE_BONUS = 2.0  # "California, Washington, Utah": a state among states
 DATELINE_CITY_BONUS = 2.0  # a dateline names a city ("WASHINGTON (AP)" is the capital)
 STATE_FLOOR = 6.5  # a US state's prior is at least that of a 3-million city: "Wyoming" is the state
 
@@ -84,8 +85,11 @@ def _share(votes: Counter[str], code: str) -> float:
     return count / max(votes.values()) if count else 0.0
 
 
-def _choose(mention: Mention, countries: Counter[str], states: Counter[str]) -> GazEntry:
-    scored = [(_score(mention, m, countries, states), -(m.entry.geonameid or 0), m.entry)
+def _choose(mention: Mention, countries: Counter[str], states: Counter[str],
+            listed: frozenset[str] = frozenset()) -> GazEntry:
+    scored = [(_score(mention, m, countries, states)
+               + (LIST_FEATURE_BONUS if m.entry.feature in listed - {"city"} else 0.0),
+               -(m.entry.geonameid or 0), m.entry)
               for m in mention.matches]
     return max(scored, key=lambda t: (t[0], t[1]))[2]
 
@@ -112,14 +116,22 @@ def _context(mentions: list[Mention]) -> tuple[dict[str, Counter[str]], dict[str
 
 
 def resolve_mentions(mentions: list[Mention]) -> None:
-    """Choose a reading for each mention: priors first, then again with the article's context."""
+    """Choose a reading for each mention: priors first, then again with the article's context
+    (the countries and states of the other mentions, the features of a listed neighbour)."""
     empty: Counter[str] = Counter()
     for m in mentions:
         m.chosen = _choose(m, empty, empty)
     countries, states = _context(mentions)
-    for m in mentions:
+    listed = [_listed_features(m, mentions) for m in mentions]
+    for m, features in zip(mentions, listed):
         key = normalize(m.text)
-        m.chosen = _choose(m, countries.get(key, empty), states.get(key, empty))
+        m.chosen = _choose(m, countries.get(key, empty), states.get(key, empty), features)
+
+
+def _listed_features(mention: Mention, mentions: list[Mention]) -> frozenset[str]:
+    """Features of the first-pass readings of the mentions listed beside ``mention``."""
+    return frozenset(mentions[k].chosen.feature for k in mention.neighbours or ()
+                     if mentions[k].chosen is not None)
 
 
 def _place(entry: GazEntry, gazetteer: Gazetteer) -> Place:

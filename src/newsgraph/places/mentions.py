@@ -103,6 +103,7 @@ class Mention:
     state_word: bool = False  # "Washington state"
     tagged: bool = True  # from an entity (False: a capitalised name after "in", "near", ...)
     dateline: bool = False
+    neighbours: list[int] | None = None  # indexes of the mentions listed next to this one
     chosen: GazEntry | None = None
 
 
@@ -529,4 +530,26 @@ def find_mentions(article: Article, gazetteer: Gazetteer, *, untagged: bool = Tr
         taken += [(m.start, m.end) for m in mentions]
         mentions += _qualifier_mentions(article, gazetteer, mentions, taken)
     mentions.sort(key=lambda m: m.start)
+    _link_pairs(mentions, article.source.text)
     return mentions
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*$")
+
+
+def _link_pairs(mentions: list[Mention], source: str) -> None:
+    """A mention right after a qualified one, past a comma, is that qualifier: keep only its
+    qualifier readings ("Tacoma, Washington" is the state). Other neighbours joined by a comma
+    or "and" form a list ("California, Washington, Utah"), noted for the geocoder."""
+    for k in range(1, len(mentions)):
+        prev, cur = mentions[k - 1], mentions[k]
+        gap = source[prev.end:cur.start]
+        if len(gap) > 6 or _LIST_GAP.match(gap) is None:
+            continue
+        if prev.qualifier is not None and gap.strip() == "," and \
+                any(inside(m.entry, prev.qualifier) for m in prev.matches):
+            readings = [m for m in cur.matches if m.entry.feature in QUALIFIER_FEATURES]
+            cur.matches = readings or cur.matches
+            continue
+        prev.neighbours = [*(prev.neighbours or []), k]
+        cur.neighbours = [*(cur.neighbours or []), k - 1]
