@@ -202,3 +202,12 @@ def test_name_listed_among_states_reads_as_a_state() -> None:
     assert washington.feature == "state"
     [capital] = _places("Talks in Washington ended.", [("Washington", "GPE")])
     assert capital.feature == "city"
+
+
+def test_entity_followed_by_its_own_abbreviation_is_one_mention() -> None:
+    text = "Tickets were sold in Hawaii, Florida and Washington, D.C. last week."
+    places = _places(text, [("Hawaii", "GPE"), ("Florida", "GPE"), ("Washington", "GPE"),
+                            ("D.C.", "GPE")])
+    washington = next(p for p in places if p.id == "washington-4140963")
+    assert [text[m.start:m.end] for m in washington.mentions] == ["Washington, D.C."]
+    assert len(places) == 3

@@ -301,10 +301,9 @@ def _mentions_in(article: Article, gazetteer: Gazetteer, ent_start: int, ent_end
         name, start = head.strip(), ent_start + len(head) - len(head.lstrip())
     if not matches:
         return _compound_parts(article, gazetteer, ent_start, head, label)
-    city = re.match(r"\s+City\b", source[start + len(name):start + len(name) + 6])
-    if city is not None and gazetteer.has(f"{name} City"):  # "Kansas" + "City"
-        name = source[start:start + len(name) + city.end()]
-        matches = [m for m in gazetteer.lookup(name) if m.exact] or matches
+    longer = _longer_name(gazetteer, source, start, start + len(name))
+    if longer is not None:  # "Kansas" + " City", "Washington" + ", D.C."
+        name, matches = longer
     elif _names_an_organisation(gazetteer, source, start + len(name), name, matches):
         return []
     qualifier = qualifier_of(gazetteer, rest.strip()) if sep and rest.strip() else None
@@ -318,6 +317,20 @@ def _mentions_in(article: Article, gazetteer: Gazetteer, ent_start: int, ent_end
         if q_start >= 0 and q_matches:
             out.append(Mention(q_start, q_start + len(q_text), q_text, q_matches))
     return out
+
+
+_CONTINUATION = re.compile(r"\s+City\b|,\s*[A-Z][A-Za-z.]*\.")
+
+
+def _longer_name(gazetteer: Gazetteer, source: str, start: int,
+                 end: int) -> tuple[str, list[Match]] | None:
+    """The name with the words after it when that is a name itself ("Kansas City")."""
+    more = _CONTINUATION.match(source, end)
+    if more is None:
+        return None
+    name = source[start:more.end()]
+    matches = [m for m in gazetteer.lookup(name) if m.exact]
+    return (name, matches) if matches else None
 
 
 def _qualified_namesakes(gazetteer: Gazetteer, source: str, name: str, ent_start: int,
@@ -529,9 +542,18 @@ def find_mentions(article: Article, gazetteer: Gazetteer, *, untagged: bool = Tr
         mentions += _untagged_mentions(article, gazetteer, taken)
         taken += [(m.start, m.end) for m in mentions]
         mentions += _qualifier_mentions(article, gazetteer, mentions, taken)
-    mentions.sort(key=lambda m: m.start)
+    mentions = _without_overlaps(mentions)
     _link_pairs(mentions, article.source.text)
     return mentions
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in text order; of overlapping ones the first found (longer on ties) stays."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.start - m.end)):
+        if not kept or kept[-1].end <= m.start:
+            kept.append(m)
+    return kept
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*$")
@@ -546,10 +568,11 @@ def _link_pairs(mentions: list[Mention], source: str) -> None:
         gap = source[prev.end:cur.start]
         if len(gap) > 6 or _LIST_GAP.match(gap) is None:
             continue
-        if prev.qualifier is not None and gap.strip() == "," and \
+        if prev.qualifier is not None and gap.strip() == "," and prev.neighbours is None and \
                 any(inside(m.entry, prev.qualifier) for m in prev.matches):
             readings = [m for m in cur.matches if m.entry.feature in QUALIFIER_FEATURES]
             cur.matches = readings or cur.matches
             continue
+        prev.qualifier = None  # "California, Washington, Utah": a list, not qualifiers
         prev.neighbours = [*(prev.neighbours or []), k]
         cur.neighbours = [*(cur.neighbours or []), k - 1]
