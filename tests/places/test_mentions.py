@@ -202,3 +202,14 @@ def test_canadian_province_abbreviation_qualifies_a_place() -> None:
 def test_region_qualifier_picks_the_namesake_inside_the_region() -> None:
     [london] = _places("Police in London, Ont., said.", [("London", "GPE")])[:1]
     assert london.country == "CAN"
+
+
+def test_demonym_before_an_agency_noun_is_no_place() -> None:
+    text = "A Chinese coast guard ship fired; Syrian border police watched."
+    assert _places(text, [("Chinese", "NORP"), ("Syrian", "NORP")]) == []
+
+
+def test_org_after_a_cue_may_be_a_big_city_under_another_spelling() -> None:
+    [place] = _places("A coalition of militias from Misrata formed it.", [("Misrata", "ORG")])
+    assert place.country == "LBY"
+    assert _places("A coalition from Misrata formed it.", [("Misrata", "GPE")])[0].country == "LBY"

@@ -137,7 +137,9 @@ def _plausible(match: Match, name: str, label: str) -> bool:
     if label == "LOC" and not _big(entry):  # "Atlantic", "Valley": not the small towns
         return False
     if label == "SLIP_CUE":  # ORG/PERSON after "in", "near": "in Liverpool", "in Tamil Nadu"
-        return match.exact and (entry.feature != "city" or entry.population >= MIN_POPULATION_SLIP)
+        if not match.exact:  # another spelling ("from Misrata"): big cities only
+            return entry.feature == "city" and entry.population >= MIN_POPULATION_LOC_CITY
+        return entry.feature != "city" or entry.population >= MIN_POPULATION_SLIP
     if label == "SLIP":  # no cue: a country, state, region or area, or (ORG) a big city
         return match.exact and (entry.feature != "city"
                                 or entry.population >= MIN_POPULATION_LONE_SLIP)
@@ -455,7 +457,8 @@ _GEO_NOUN = re.compile(
     r"[\s-]*(?:[A-Z][a-z]+[\s-]+)?(?:border|borders|capital|coast|coastline|island|islands|city|"
     r"cities|town|towns|village|villages|region|regions|province|provinces|territory|"
     r"territories|waters|soil|airspace|mainland|countryside|frontier|enclave|port|ports|shores|"
-    r"peninsula|desert|highlands|countries)\b")
+    r"peninsula|desert|highlands|countries)\b"
+    r"(?![\s-]*(?:guards?|police|patrols?|forces?|agency|control|markets?|gains?|officials?))")
 
 
 @functools.lru_cache(maxsize=1)
