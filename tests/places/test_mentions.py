@@ -213,3 +213,9 @@ def test_org_after_a_cue_may_be_a_big_city_under_another_spelling() -> None:
     [place] = _places("A coalition of militias from Misrata formed it.", [("Misrata", "ORG")])
     assert place.country == "LBY"
     assert _places("A coalition from Misrata formed it.", [("Misrata", "GPE")])[0].country == "LBY"
+
+
+def test_kinship_word_before_a_gpe_makes_it_a_person() -> None:
+    assert _places("It did not include his brother Tyler.", [("Tyler", "GPE")]) == []
+    [place] = _places("According to the minister, Slovenia agreed.", [("Slovenia", "GPE")])
+    assert place.country == "SVN"

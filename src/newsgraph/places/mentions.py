@@ -52,6 +52,9 @@ TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen",
                     "president", "senator", "governor", "mayor", "coach", "officer",
                     "minister", "secretary", "chancellor", "king", "queen", "prince",
                     "princess", "pope", "saint", "st"})
+KIN = frozenset({"brother", "sister", "girlfriend", "boyfriend", "wife", "husband", "son",
+                 "daughter", "mother", "father", "uncle", "aunt", "cousin", "friend", "partner",
+                 "fiance", "fiancee", "grandson", "granddaughter", "baby", "named", "dubbed"})
 
 LEADING = re.compile(r"^(?:the|northern|southern|eastern|western|central|north|south|east|west|"
                      r"northeast(?:ern)?|northwest(?:ern)?|southeast(?:ern)?|southwest(?:ern)?|"
@@ -253,7 +256,7 @@ def _slip_label(article: Article, gazetteer: Gazetteer, ent: Any, text: str,
     source = article.source.text
     before = word_before(source, ent.start)
     key = normalize(_strip_possessive(text))
-    if key in surnames or before in TITLES:
+    if key in surnames:
         return None
     if before in LOCATIVE or source.startswith("-based", ent.end) or (
             before == "to" and _motion_before(source, ent.start)):
@@ -273,9 +276,27 @@ def _entity_label(article: Article, gazetteer: Gazetteer, ent: Any,
         return None
     if word_before(article.source.text, ent.start) in STORM_WORDS:  # "Hurricane Harvey"
         return None
+    if _person_word_before(article.source.text, ent.start):  # "his brother Tyler", "Mr. Houston"
+        return None
     if ent.label in PLACE_LABELS:
+        if normalize(_strip_possessive(ent.text)) in surnames and not _big_place(gazetteer,
+                                                                                ent.text):
+            return None  # "Villanueva" after "Maria Villanueva": the person, not the town
         return ent.label
     return _slip_label(article, gazetteer, ent, ent.text, surnames)
+
+
+_PERSON_WORD = re.compile(r"(\w+)\.?[ \t]+$")
+
+
+def _person_word_before(source: str, start: int) -> bool:
+    """A title or kinship word right before the name, with no comma between."""
+    m = _PERSON_WORD.search(source[max(0, start - 20):start])
+    return m is not None and (m.group(1).lower() in TITLES or m.group(1).lower() in KIN)
+
+
+def _big_place(gazetteer: Gazetteer, text: str) -> bool:
+    return any(m.exact and _big(m.entry) for m in gazetteer.lookup(_strip_possessive(text)))
 
 
 def _entity_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
