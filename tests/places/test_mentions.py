@@ -219,3 +219,9 @@ def test_kinship_word_before_a_gpe_makes_it_a_person() -> None:
     assert _places("It did not include his brother Tyler.", [("Tyler", "GPE")]) == []
     [place] = _places("According to the minister, Slovenia agreed.", [("Slovenia", "GPE")])
     assert place.country == "SVN"
+
+
+def test_names_listed_after_a_storm_word_are_storms() -> None:
+    text = "Three hurricanes striking US soil: Harvey, Irma and Maria."
+    places = _places(text, [("US", "GPE"), ("Harvey", "GPE"), ("Irma", "GPE"), ("Maria", "GPE")])
+    assert [p.name for p in places] == ["United States"]

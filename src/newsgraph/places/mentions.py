@@ -40,8 +40,6 @@ MIN_POPULATION_LOC_CITY = 100_000  # a LOC entity (or an abbreviation) read as a
 MIN_POPULATION_SLIP = 15_000  # an ORG/PERSON entity after a cue word read as a city
 MIN_POPULATION_LONE_SLIP = 100_000  # an ORG entity without a cue read as a city
 MIN_POPULATION_DATELINE = 15_000  # a dateline without a state or country after it
-STORM_WORDS = frozenset({"hurricane", "hurricanes", "storm", "storms", "typhoon", "cyclone",
-                         "tropical"})
 CUE_WORDS = frozenset({"in", "at", "near", "from", "to", "outside", "across", "around",
                        "throughout", "into", "towards", "toward", "via", "inside"})
 # cues strong enough to read an ORG/PERSON entity as a place ("at", "to" are not: "to Allen")
@@ -274,8 +272,8 @@ def _entity_label(article: Article, gazetteer: Gazetteer, ent: Any,
                   surnames: set[str]) -> str | None:
     if ent.label not in PLACE_LABELS and ent.label not in SLIP_LABELS:
         return None
-    if word_before(article.source.text, ent.start) in STORM_WORDS:  # "Hurricane Harvey"
-        return None
+    if _STORM_LIST.search(article.source.text, max(0, ent.start - 80), ent.start):
+        return None  # "Hurricane Harvey", "hurricanes Harvey, Irma and Maria"
     if _person_word_before(article.source.text, ent.start):  # "his brother Tyler", "Mr. Houston"
         return None
     if ent.label in PLACE_LABELS:
@@ -286,6 +284,8 @@ def _entity_label(article: Article, gazetteer: Gazetteer, ent: Any,
     return _slip_label(article, gazetteer, ent, ent.text, surnames)
 
 
+_STORM_LIST = re.compile(r"\b(?:[Hh]urricanes?|[Ss]torms?|[Tt]yphoons?|[Cc]yclones?)"
+                         r"(?:(?:\s+\w+){0,3}:)?\s+(?:[A-Z][a-z]+,?\s+(?:and\s+|or\s+)?)*$")
 _PERSON_WORD = re.compile(r"(\w+)\.?[ \t]+$")
 
 
