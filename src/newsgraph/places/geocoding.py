@@ -130,8 +130,8 @@ def resolve_mentions(mentions: list[Mention]) -> None:
 
 def _listed_features(mention: Mention, mentions: list[Mention]) -> frozenset[str]:
     """Features of the first-pass readings of the mentions listed beside ``mention``."""
-    return frozenset(mentions[k].chosen.feature for k in mention.neighbours or ()
-                     if mentions[k].chosen is not None)
+    chosen = (mentions[k].chosen for k in mention.neighbours or ())
+    return frozenset(entry.feature for entry in chosen if entry is not None)
 
 
 def _place(entry: GazEntry, gazetteer: Gazetteer) -> Place:
