@@ -28,6 +28,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from itertools import repeat
+from pathlib import Path
 
 from newsgraph.segment.links import Link, reintro_links, repeat_links
 from newsgraph.segment.paragraphs import Line, split_lines
@@ -125,27 +126,57 @@ def _gaps(lines: list[Line], body: list[int]) -> list[_Gap]:
     return gaps
 
 
-def _gap_scores(
+def _gap_features(
     lines: list[Line], body: list[int], cfg: SegmentSettings, links: list[Link] | None = None
-) -> tuple[list[float], list[bool]]:
-    """Log-odds that an article starts at each text line (index 0 is the text start)."""
+) -> tuple[list[dict[str, float]], list[bool]]:
+    """Cue values of every gap (index 0, the text start, gets none) and which gaps are structural."""
     texts = [lines[i] for i in body]
     reintro_at = {link.last for link in links or () if link.kind == "reintro"}
     gaps = _gaps(lines, body)
     idf = _dump_idf(texts)
     sims = [_cohesion(texts, j, cfg.window_words, idf) for j in range(len(texts))]
     depths = _depths(sims)
-    scores = [math.inf]
+    rows: list[dict[str, float]] = [{}]
     structural = [True]
     for j in range(1, len(texts)):
         feats = _features(texts, j, gaps[j], sims[j], depths[j], cfg, idf)
         feats.update(_overlaps(texts, j, 3 * cfg.window_words, idf))
         feats["reintro"] = float(j in reintro_at)
-        score = _W_BIAS + sum(_WEIGHTS[name] * value for name, value in feats.items())
-        scores.append(score)
+        feats.update(_heading_cues(texts, j, feats["title"], cfg, idf))
+        rows.append(feats)
         structural.append(gaps[j].strong_sep or feats["title"] > 0.5 or gaps[j].blanks >= 2)
+    return rows, structural
+
+
+def _gap_scores(
+    lines: list[Line], body: list[int], cfg: SegmentSettings, links: list[Link] | None = None
+) -> tuple[list[float], list[bool]]:
+    """Log-odds that an article starts at each text line (index 0 is the text start)."""
+    rows, structural = _gap_features(lines, body, cfg, links)
+    scores = [math.inf]
+    for feats in rows[1:]:
+        scores.append(_W_BIAS + sum(_WEIGHTS.get(name, 0.0) * value for name, value in feats.items()))
     _adapt_to_cohesion(scores, cfg)
     return scores, structural
+
+
+def _heading_cues(
+    texts: list[Line], j: int, title: float, cfg: SegmentSettings, idf: dict[str, float]
+) -> dict[str, float]:
+    """Cues that tell a subheading or list item inside an article from a new article's start.
+
+    A subheading keeps the article's words on both sides of it (``title_skip``: cohesion
+    across the heading-shaped line), is often numbered ("3. Stay hydrated"), and often comes
+    right before another heading-shaped line (a list of product names, a table's header).
+    """
+    cur = texts[j]
+    nxt = texts[j + 1] if j + 1 < len(texts) else None
+    skip = _cohesion(texts, j, cfg.window_words, idf, skip=1) if title > 0 and nxt is not None else 0.0
+    return {
+        "title_skip": title * skip,
+        "numbered": float(cur.numbered),
+        "next_heading": float(nxt is not None and _is_title_shaped(nxt) and nxt.n_words <= 10),
+    }
 
 
 def _adapt_to_cohesion(scores: list[float], cfg: SegmentSettings) -> None:
@@ -164,53 +195,19 @@ def _adapt_to_cohesion(scores: list[float], cfg: SegmentSettings) -> None:
         scores[j] += shift
 
 
-# Weights of the cues (log-odds). Fitted by logistic regression on dumps built from news
-# text outside the project's gold sets, then rounded; structural cues set by hand.
-_W_BIAS = -2.25
-_WEIGHTS: dict[str, float] = {
-    "sim": -12.7,
-    "depth": 5.2,
-    "name_old": -4.4,
-    "name_fwd": 1.2,
-    "no_names": 1.3,
-    "lede_day": 1.2,
-    "lede_perfect": 0.7,
-    "lede_attrib": -0.1,
-    "lede_len": 1.0,
+def _load_weights(path: Path) -> tuple[float, dict[str, float]]:
+    """Read ``name<TAB>weight`` rows (``bias`` is the intercept; ``#`` starts a comment)."""
+    weights: dict[str, float] = {}
+    for row in path.read_text(encoding="utf-8").splitlines():
+        row = row.split("#", 1)[0].strip()
+        if row:
+            name, value = row.split("\t")
+            weights[name] = float(value)
+    return weights.pop("bias", 0.0), weights
 
-    "prev_year": 0.0,
-    "dated_dateline": 4.0,
-    "lede_wire": 2.5,
-    "lede_intro": 2.0,
-    "next_follow_up": 1.0,
-    "prev_analytic": 1.0,
-    "follow_up": -1.0,
-    "reintro": 1.0,
-    "open_back": -1.1,
-    "boilerplate": -3.0,
-    "dateline": 1.2,
-    "anaphoric": 0.0,
-    "back_open": -2.5,
-    "quote_open": -1.3,
-    "lower_open": -0.5,
-    "prev_open_end": -0.2,
-    "prev_closing": 2.9,
-    "prev_not_terminal": -0.4,
-    "cur_back": -6.5,
-    "cur_fwd": 1.2,
-    "prev_back": -0.4,
-    "prev_fwd": -6.7,
-    "wide_sim": -8.7,
-    "title": 5.0,
-    "title_repeat": 4.0,
-    "caption": -3.0,
-    "prev_title": -8.0,
-    "prev_caption": -1.5,
-    "blank": 1.0,
-    "blanks2": 3.0,
-    "strong_sep": 12.0,
-    "weak_sep": 0.5,
-}
+
+# Weights of the cues (log-odds), fitted by :mod:`newsgraph.segment.fit` (see that module).
+_W_BIAS, _WEIGHTS = _load_weights(Path(__file__).with_name("data") / "weights.tsv")
 
 
 def _features(
@@ -311,8 +308,13 @@ def _names_ahead(texts: list[Line], j: int, span: int) -> set[str]:
     return ahead
 
 
-def _cohesion(texts: list[Line], j: int, window: int, idf: dict[str, float]) -> float:
-    """Cosine of content-word counts: ``window`` words before line j against after it."""
+def _cohesion(
+    texts: list[Line], j: int, window: int, idf: dict[str, float], *, skip: int = 0
+) -> float:
+    """Cosine of content-word counts: ``window`` words before line j against after it.
+
+    With ``skip`` the words after are read from line ``j + skip`` on (across a heading).
+    """
     if j == 0:
         return 1.0
     before: list[str] = []
@@ -321,7 +323,7 @@ def _cohesion(texts: list[Line], j: int, window: int, idf: dict[str, float]) -> 
         if len(before) >= window:
             break
     after: list[str] = []
-    for line in texts[j : j + 12]:
+    for line in texts[j + skip : j + skip + 12]:
         after.extend(line.head_words)
         if len(after) >= window:
             break

@@ -139,6 +139,8 @@ _ANALYTIC_RE = re.compile(  # a closing line that weighs what comes next
     re.IGNORECASE,
 )
 
+_NUMBERED_RE = re.compile(r"\d{1,2}[.)]\s+\S")
+
 
 def _last_sentence(tail: str) -> str:
     parts = _SENT_END_RE.split(tail)
@@ -180,6 +182,7 @@ class Line:
     lede_report: bool = False  # short first sentence closing on a report clause (", state media said.")
     follow_up: bool = False  # opens like the second line of a lede ("This is the first time ...")
     end_analytic: bool = False  # last sentence weighs or looks back ("observers believe", "remains to be seen")
+    numbered: bool = False  # opens like a list item: "3. Stay hydrated", "12) Find ..."
     intros: list[str] = field(default_factory=list)  # names introduced in full (see mentions.py)
     open_words: list[str] = field(default_factory=list)  # lowercase content words among the first five
     head_words: list[str] = field(default_factory=list)  # content words of the first part
@@ -272,6 +275,7 @@ def _add_shape(line: Line, head: str, tail: str) -> None:
     line.follow_up = bool(_FOLLOW_UP_RE.match(head[:80]))
     line.end_analytic = bool(_ANALYTIC_RE.search(_last_sentence(tail[-800:])))
     line.intros = intro_keys(head)
+    line.numbered = bool(_NUMBERED_RE.match(head[:8]))
     if line.n_words <= 30:
         line.title_like = _title_shape(head, words, last)
         line.caption_like = _caption_shape(head, words, last)
