@@ -1,14 +1,23 @@
 """Geocode the place names of an article against the offline gazetteer.
 
-Candidates come from :mod:`newsgraph.places.mentions` (entities, cue words, datelines). Each
-name's gazetteer readings are scored:
+Candidates come from :mod:`newsgraph.places.mentions` (entities, cue words, datelines,
+demonyms, comma qualifiers). Each name's gazetteer readings are scored:
 
 * a prior: log10(population) plus a bonus by feature (countries, continents and national
-  capitals first), a penalty for readings found only under a foreign alternate name;
-* a qualifier right after the name ("Paris, Texas", "Portland, Ore.", "Kyiv, Ukraine");
-* "Washington state";
-* the other places of the article: a reading in a country (or US state) that other
-  mentions resolve to wins over a bigger namesake elsewhere.
+  capitals first), a penalty for readings found only under a foreign alternate name; a US
+  state is at least as likely as a city of 3 million ("Wyoming" is the state); a US county's
+  prior is its state's population discounted (no county figures offline);
+* a qualifier right after the name ("Paris, Texas", "Portland, Ore.", "London, Ont.");
+* "Washington state"; a dateline names a city ("WASHINGTON (AP)" is the capital);
+* a neighbour in a list: a name listed among states is a state ("California, Washington");
+* the other places of the article: a reading in a country that other mentions resolve to
+  wins over a bigger namesake elsewhere (any vote), and within the US a reading in a state
+  the other mentions resolve to, in proportion to that state's share of the votes.
+
+Points: a city has its GeoNames point, a country the point GeoNames gives the country
+(mostly its rounded geographic centre), a state or region the centre of its cities, a county
+its county town (or its namesake city, else its state's centre), a named area a hand-picked
+representative point.
 """
 
 from __future__ import annotations
