@@ -8,7 +8,10 @@ Precision/recall/F1 are micro-averaged over all dumps. ``evaluate_notitle`` also
 ``evaluate_polnear_notitle`` and ``evaluate_aeb_notitle`` check generalisation: they build
 no-title dumps (one paragraph or one sentence a line, no blank lines) from the PolNeAR article
 texts and from the English article bodies of the HTML extraction benchmark, which the segment
-sets were not built from.
+sets were not built from. Note: those html-aeb bodies are also the corpus that
+:mod:`newsgraph.segment.fit` fits the subheading cues on (the other cues keep earlier weights),
+so its score is only partly held out; ``python -m newsgraph.segment.fit ... --folds 2`` gives
+the held-out check across halves of that corpus.
 
 Example:
     >>> from pathlib import Path

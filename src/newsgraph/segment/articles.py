@@ -7,7 +7,9 @@ in the next line were seen just before, lede openings (datelines such as ``WASHI
 against continuation openings (pronouns, "However", quotation marks), and closing
 boilerplate at the end of the previous line, wire-style ledes (a short first sentence with a
 day and a report clause, or one that introduces a person in full, or a dated dateline such as
-``ASTANA, Sept 16 –``). Gaps are then accepted from the most to the least certain, skipping
+``ASTANA, Sept 16 –``), and subheading cues that keep a heading-shaped line inside its article
+(the words around it agree, it is numbered, another heading follows). The weights are read
+from ``data/weights.tsv``, written by :mod:`newsgraph.segment.fit`. Gaps are then accepted from the most to the least certain, skipping
 any that would leave an article shorter than ``min_words``. Finally *links* (see
 :mod:`newsgraph.segment.links`: a paragraph repeated nearly word for word, a name introduced
 in full after a short mention) that no boundary satisfies yet add a bonus to the gaps they
