@@ -23,8 +23,8 @@ are fitted, every other cue and the intercept keep the weights of ``data/prior.t
     python -m newsgraph.segment.fit ... --folds 2   # held-out F1 on each half of the corpus instead
 
 A full refit of every cue (no ``--only``) fits this corpus better but loses on the other
-sets and across halves of this one (2-fold F1 0.52/0.55 against 0.56/0.53 before), so only
-the new cues are fitted; the 2-fold check of the committed choice gives 0.557/0.564.
+sets and across halves of this one (2-fold F1 0.52/0.55 against 0.556/0.534 before), so only
+the new cues are fitted; the 2-fold check of the committed choice gives 0.564/0.548.
 """
 
 from __future__ import annotations
