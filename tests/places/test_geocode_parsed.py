@@ -44,3 +44,13 @@ def test_place_for_span_finds_the_city_in_a_sentence() -> None:
     second = text.index("Drones")
     assert place_for_span(article, second, len(text)) == "shiraz-115019"
     assert place_for_span(article, 0, second) == "iran-130758"
+
+
+def test_parsed_dateline_county_and_demonym_border() -> None:
+    text = ("RALEIGH, N.C. (AP) — Schools in Wake County closed on Monday. "
+            "Officials said trucks waited at the Mexican border.")
+    article = _analyze(text)
+    ids = {p.id for p in article.places}
+    assert "raleigh-4487042" in ids
+    assert "wake-county-us-37183" in ids
+    assert "mexico-3996063" in ids
