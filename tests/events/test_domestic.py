@@ -64,3 +64,19 @@ def test_mobilizing_own_forces_is_no_dyad():
     other = Event("MOBILIZE", "KGZ", "TJK", 0, 10, Span(0, 5), "verb:deploy+against")
     drop_own_forces_as_target(article, [own, other])
     assert (own.target, other.target) == (None, "TJK")
+
+
+def test_aid_recipient_not_guessed_when_sentence_names_two_countries():
+    from newsgraph.events.domestic import fill_aid_recipients
+    from newsgraph.model import Entity
+
+    article = _article({"KGZ": 4, "TJK": 3})
+    article.actors.append(Actor("icrc", "ICRC", "organization", None, "NGO", None, 1))
+    article.places = [Place("batken-1", "Batken", "KGZ", 40.0, 70.8, [Span(0, 5), Span(6, 10)])]
+    article.entities = [Entity("Kyrgyz", "NORP", 12, 18, "KGZ"), Entity("Tajik", "NORP", 19, 24, "TJK")]
+    event = Event("AID", "icrc", None, 0, 40, Span(30, 35), "verb:deliver", place="batken-1")
+    fill_aid_recipients(article, [event])
+    assert event.target is None
+    article.entities = [Entity("Kyrgyz", "NORP", 12, 18, "KGZ")]
+    fill_aid_recipients(article, [event])
+    assert event.target == "KGZ" and event.pattern.endswith("+recipient")

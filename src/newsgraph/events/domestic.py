@@ -161,6 +161,8 @@ def fill_aid_recipients(article: Article, events: list[Event]) -> None:
         main = main or main_place_country(article)
         if country != main or _country_of(article, event.source) == country:
             continue
+        if len(_sentence_countries(article, event) - {_country_of(article, event.source)}) > 1:
+            continue  # "families on both sides of the Kyrgyz-Tajik border": no single recipient
         state = article.actor(country)
         if state is None:
             continue
@@ -168,6 +170,12 @@ def fill_aid_recipients(article: Article, events: list[Event]) -> None:
         event.target = country
         event.pattern += "+recipient"
         event.confidence = min(event.confidence, MAX_RECIPIENT_CONFIDENCE)
+
+
+def _sentence_countries(article: Article, event: Event) -> set[str | None]:
+    """Countries of the actors named inside the event's sentence."""
+    return {_country_of(article, e.actor) for e in article.entities
+            if e.actor and event.start <= e.start < event.end} - {None}
 
 
 def main_place_country(article: Article) -> str | None:
