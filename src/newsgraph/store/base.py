@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -24,6 +24,22 @@ class EventQuery:
     since: str | None = None
     until: str | None = None
     limit: int = 50
+
+
+def load_in_batches(articles: Iterable[Article],
+                    write: Callable[[list[Article], LoadResult], None], *,
+                    batch_size: int) -> LoadResult:
+    """Hand ``write`` batches of ``batch_size`` articles (each one transaction); sum the counts."""
+    result = LoadResult()
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            write(batch, result)
+            batch = []
+    if batch:
+        write(batch, result)
+    return result
 
 
 class Store(Protocol):

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ..errors import NewsgraphError, StoreError
 from ..model import Article
-from .base import EventQuery, LoadResult
+from .base import EventQuery, LoadResult, load_in_batches
 from .sqlite import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -102,16 +102,7 @@ class PostgresStore:
     # -- writing -------------------------------------------------------------------
     def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
         """Store articles, one transaction per batch; already-stored ids are skipped."""
-        result = LoadResult()
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
-                self._write(batch, result)
-                batch = []
-        if batch:
-            self._write(batch, result)
-        return result
+        return load_in_batches(articles, self._write, batch_size=batch_size)
 
     def _write(self, batch: list[Article], result: LoadResult) -> None:
         psycopg = _psycopg()

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article
-from .base import EventQuery, LoadResult
+from .base import EventQuery, LoadResult, load_in_batches
 
 SCHEMA_VERSION = 1
 
@@ -65,16 +65,7 @@ class SQLiteStore:
     # -- writing -------------------------------------------------------------------
     def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
         """Store articles, one transaction per batch; already-stored ids are skipped."""
-        result = LoadResult()
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= batch_size:
-                self._write(batch, result)
-                batch = []
-        if batch:
-            self._write(batch, result)
-        return result
+        return load_in_batches(articles, self._write, batch_size=batch_size)
 
     def _write(self, batch: list[Article], result: LoadResult) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
