@@ -96,6 +96,29 @@ def test_reported_speech_is_an_indirect_quote(text: str, content: str, speaker: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("Many economists believe the tariffs will raise prices.",
+     "the tariffs will raise prices", "Many economists", "believe"),
+    ("A new poll shows that voters trust the governor.",
+     "that voters trust the governor", "A new poll", "shows"),
+    ("The senator wants to repeal the law next year.",
+     "to repeal the law next year", "The senator", "wants"),
+    ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge", "The mayor", "vowed"),
+])
+def test_beliefs_findings_and_intentions_are_reported_content(text: str, content: str, speaker: str,
+                                                             cue: str) -> None:
+    article = analyzed(text)
+    found = [q for q in article.quotes if not q.direct]
+    assert [(q.text, q.speaker_text, q.cue) for q in found] == [(content, speaker, cue)]
+
+
+@pytest.mark.slow
+def test_belief_verbs_do_not_attribute_direct_quotes() -> None:
+    article = analyzed('The party knows "the future of the country" is at stake.')
+    assert all(q.cue != "knows" for q in direct(article))
+
+
+@pytest.mark.slow
 def test_according_to_the_washington_post_is_an_attribution() -> None:
     article = analyzed("According to the Washington Post, Russia has built a drone factory in Tatarstan.")
     assert [a.source for a in article.attributions] == ["the Washington Post"]

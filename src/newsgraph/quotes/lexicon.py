@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).parent / "data"
-KINDS = ("speech", "label", "report")
+KINDS = ("speech", "label", "report", "belief", "intent")
 QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
@@ -28,7 +28,9 @@ def speech_verbs(kind: str | None = None) -> frozenset[str]:
     Args:
         kind: ``"speech"`` (takes a clause or a quote), ``"label"`` (frames a quoted
             phrase: describe, call), ``"report"`` (a source reports: also an
-            attribution); None for all.
+            attribution), ``"belief"`` (believe, expect, show: content only
+            from a clause), ``"intent"`` (want, plan: content from ``to ...``);
+            None for all.
 
     Example:
         >>> "say" in speech_verbs()

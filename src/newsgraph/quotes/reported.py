@@ -27,7 +27,8 @@ _NP_OK = ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON")
 
 @functools.lru_cache(maxsize=1)
 def _all_lemmas() -> frozenset[str]:
-    return speech_verbs("speech") | speech_verbs("report")
+    return speech_verbs("speech") | speech_verbs("report") | speech_verbs("belief") \
+        | speech_verbs("intent")
 
 
 def _covered(start: int, end: int, direct: list[Found], *, share: float = 0.8) -> bool:
@@ -44,8 +45,13 @@ def _span_chars(span: Any | None) -> tuple[int, int] | None:
     return (span.start_char, span.end_char) if span is not None and len(span) else None
 
 
-def _clause(verb: Any) -> Any | None:
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+def _clause(verb: Any, kind: str | None) -> Any | None:
+    """The reported clause: the verb's ``ccomp`` (not for intentions), else a ``to ...``
+    ``xcomp`` (``wants to ...``, ``vowed to ...``; not for labels or reports)."""
+    comp = None if kind == "intent" else next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None and kind in ("speech", "belief", "intent"):
+        comp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)), None)
     if comp is None:
         return None
     span = trim(verb.doc[comp.left_edge.i:comp.right_edge.i + 1])
@@ -97,12 +103,13 @@ def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
     found = []
     for i in tokens_with(doc, _all_lemmas()):
         verb = doc[i]
-        if not is_speech(verb) or _in_quote(verb.idx, direct):
+        kind = verb_kind(verb)
+        if kind not in ("speech", "report", "belief", "intent") or _in_quote(verb.idx, direct):
             continue
-        clause, speaker = _clause(verb), None
+        clause, speaker = _clause(verb, kind), None
         if clause is not None:
             speaker = subject_of(verb)
-        elif (tail := _tail(verb)) is not None:
+        elif kind != "intent" and (tail := _tail(verb)) is not None:
             clause, speaker = tail
         if clause is None or speaker is None:
             continue

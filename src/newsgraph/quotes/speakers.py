@@ -246,7 +246,7 @@ def _parse(doc: Any, quote: QuoteSpan) -> tuple[Any | None, Any] | None:
             h = h.head
             if span.start <= h.i < span.end:
                 break
-            if verb_kind(h) is not None:
+            if verb_kind(h) in ("speech", "label", "report"):
                 return subject_of(h), h
     return None
 
