@@ -116,3 +116,23 @@ def test_aid_pledged_at_a_foreign_venue_has_no_guessed_recipient() -> None:
     text = ("Floods hit Kenya. Mombasa and Nairobi were cut off. At a conference in Geneva, "
             "Germany said it would provide 5 million euros in emergency assistance.")
     assert all(e.target is None for e in _events(text, "AID"))
+
+
+def test_name_listed_as_apposition_is_a_list_member() -> None:
+    text = "Senegal, the Gambia, and Mali criticised France."  # "the Gambia" parsed as apposition
+    assert {e.source for e in _events(text)} == {"SEN", "GMB", "MLI"}
+
+
+def test_descriptive_apposition_is_no_list_member() -> None:
+    text = "Kenya, the region's largest economy, and Chile welcomed a resumption of ties with Mexico."
+    assert {e.source for e in _events(text)} == {"KEN", "CHL"}
+
+
+def test_sender_hung_on_the_verb_is_the_target() -> None:
+    text = "France welcomed memos from Germany on its role in forthcoming peace talks."
+    assert ("FRA", "DEU") in {(e.source, e.target) for e in _events(text)}
+
+
+def test_own_possessive_is_no_target() -> None:
+    text = "France welcomed memos from Germany on its role in forthcoming peace talks."
+    assert all(e.target != "FRA" for e in _events(text) if e.source == "FRA")

@@ -102,11 +102,36 @@ def _entity_actor(article: Article, start: int, end: int, tok: Token) -> str | N
 
 
 def conjuncts(tok: Token) -> Iterator[Token]:
-    """``tok`` and the tokens joined to it by "and"/"or" ("Russia and Iran")."""
+    """``tok`` and the tokens joined to it by "and"/"or" ("Russia and Iran"), including a
+    name the parser hung on a name as an apposition inside a list ("Mordor, the Shire,
+    Fornost and Bree": "the Shire" is a list member, not a description of Mordor)."""
     yield tok
     for child in tok.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (child.dep_ == "appos" and _list_member(tok, child)):
             yield from conjuncts(child)
+
+
+_NAME_ENTITIES = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_ENTITIES
+
+
+def _list_member(head: Token, appos: Token) -> bool:
+    """An apposition that is one more item of a list: a name next to a name, with the
+    list's "and"/"or" on either of them ("X, the Y, and Z"); "X, the state's foe" and
+    "the president, Y, and Z" stay descriptions."""
+    if not (head.pos_ == "PROPN" and _is_name(appos)):
+        return False
+    if head.ent_type_ and head.ent_iob_ != "O" and appos.ent_type_ and _same_entity(head, appos):
+        return False
+    return any(c.dep_ in ("cc", "conj") for c in (*head.children, *appos.children))
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    ents = [e for e in a.doc.ents if e.start <= a.i < e.end]
+    return bool(ents) and ents[0].start <= b.i < ents[0].end
 
 
 def arguments(article: Article, tok: Token | None) -> list[Argument]:

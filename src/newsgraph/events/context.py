@@ -154,6 +154,8 @@ def _sentence_attribution(article: Article, trigger: Token, ctx: Context) -> Non
     if ctx.attributed_to is None and article.quotes:
         pos = article.span(trigger.idx, trigger.idx)[0]
         for quote in article.quotes:
+            if not quote.direct and quote.text.lower().startswith("to "):
+                continue  # "refused to meet X": an intention, not reported speech
             if quote.start <= pos < quote.end:
                 ctx.attributed_to = quote.speaker or quote.speaker_text
                 if ctx.modality == "asserted":

@@ -144,6 +144,8 @@ def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
         cands += pobjs_of(m.obj, preps)
     cands += [child(x, "pobj") for x in m.extra if x.dep_ in ("prep", "agent", "dative")]
     cands += pobjs_of(verb, preps)
+    if direct is not None and not is_passive(verb):
+        cands += pobjs_of(verb, FROM)  # "welcomed memos from X": the parser hangs "from" on the verb
     seen: set[int] = set()
     out = []
     for tok in cands:
@@ -196,9 +198,12 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
     cands = _target_tokens(verb, m, lex)
     consumed: list[int] = []
     targets: list[Argument] = []
+    own = {a.actor for a in sources if a.actor}
     for tok in cands:
         found = arguments(article, tok)
         if any(a.actor for a in found):
+            if own and all(a.actor in own for a in found if a.actor) and tok is not cands[-1]:
+                continue  # "X welcomed memos from Y on its role": "its" is X, not the target
             targets = found
             break
         inside = _inside_targets(article, tok, lex)
