@@ -113,6 +113,26 @@ def test_beliefs_findings_and_intentions_are_reported_content(text: str, content
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("text", "content", "speaker", "cue"), [
+    ("The governor criticized the budget as reckless.", "the budget as reckless", "The governor", "criticized"),
+    ("The union has called for a national strike.", "a national strike", "The union", "called"),
+    ("The president talked about the economy at the rally.", "the economy", "The president", "talked"),
+])
+def test_content_verbs_report_their_noun_phrase(text: str, content: str, speaker: str, cue: str) -> None:
+    article = analyzed(text)
+    found = [q for q in article.quotes if not q.direct]
+    assert [(q.text, q.speaker_text, q.cue) for q in found] == [(content, speaker, cue)]
+
+
+def test_content_cues_list_objects_and_prepositions() -> None:
+    from newsgraph.quotes.lexicon import content_cues
+
+    cues = content_cues()
+    assert "dobj" in cues["criticize"] and "prep:about" in cues["talk"]
+    assert "say" not in cues
+
+
+@pytest.mark.slow
 def test_belief_verbs_do_not_attribute_direct_quotes() -> None:
     article = analyzed('The party knows "the future of the country" is at stake.')
     assert all(q.cue != "knows" for q in direct(article))

@@ -15,7 +15,7 @@ from ..model import Article, Attribution, Quote, Span
 from ..pipeline import stage
 from ..settings import Settings
 from .marks import find_quotes
-from .reported import according_quotes, attribution_phrases, indirect_quotes
+from .reported import according_quotes, attribution_phrases, indirect_quotes, object_quotes
 from .speakers import Found, attribute_quotes
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,7 @@ def find_all(doc: Any, *, text: str | None = None) -> tuple[list[Found], list[An
     indirect = indirect_quotes(doc, direct)
     according, sources = according_quotes(doc, direct)
     quotes = direct + indirect + according
+    quotes += object_quotes(doc, quotes)
     phrases = sources + attribution_phrases(doc, quotes)
     unique = {(p.start_char, p.end_char): p for p in phrases}
     return quotes, sorted(unique.values(), key=lambda p: p.start_char)

@@ -39,6 +39,24 @@ def speech_verbs(kind: str | None = None) -> frozenset[str]:
     return frozenset(lemma for lemma, k in _lexicon().items() if kind is None or k == kind)
 
 
+@functools.lru_cache(maxsize=1)
+def content_cues() -> dict[str, frozenset[str]]:
+    """Verbs whose content is a noun phrase (``data/content_cues.tsv``): lemma -> slots.
+
+    A slot is ``"dobj"`` (``criticized the deal``) or ``"prep:<word>"`` (``called for a repeal``).
+
+    Example:
+        >>> "prep:for" in content_cues()["call"]
+        True
+    """
+    slots: dict[str, set[str]] = {}
+    for line in (DATA / "content_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, slot = line.split("\t")[:2]
+            slots.setdefault(lemma.strip(), set()).add(slot.strip())
+    return {lemma: frozenset(s) for lemma, s in slots.items()}
+
+
 def verb_kind(token: Any) -> str | None:
     """The lexicon kind of a verb token, or None when it is not a speech verb."""
     if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):

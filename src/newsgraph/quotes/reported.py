@@ -6,6 +6,8 @@
 - ``<clause>, added IRNA.`` / ``<clause>, state media reported.`` when the parser
   misses the ``ccomp``: a sentence ending in a comma, a short noun phrase and a
   speech verb.
+- ``X criticized the deal as ...`` / ``X called for a repeal``: a verb listed in
+  ``data/content_cues.tsv`` reports the noun phrase it takes (object or preposition object).
 - ``according to X``: X is an attribution; the rest of the sentence is what X reports.
 - ``citing X``, ``quoting X``, ``(as) reported by X``, ``X reported``,
   ``X said in a statement``: X is an attribution.
@@ -17,7 +19,7 @@ from typing import Any
 
 import functools
 
-from .lexicon import is_quote_mark, is_speech, speech_verbs, tokens_with, verb_kind
+from .lexicon import content_cues, is_quote_mark, is_speech, speech_verbs, tokens_with, verb_kind
 from .speakers import Found, noun_phrase, subject_of, trim
 
 STATEMENT_NOUNS = frozenset({"statement", "report", "interview", "release", "communique",
@@ -116,6 +118,50 @@ def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
         if _covered(clause.start_char, clause.end_char, direct):
             continue
         found.append(Found(clause.start_char, clause.end_char, _span_chars(speaker), verb.text,
+                           False, verb.i))
+    return found
+
+
+_OBJECT_TAIL = ("dobj", "oprd", "xcomp", "ccomp")
+
+
+def _object_content(verb: Any, slots: frozenset[str]) -> Any | None:
+    """The noun phrase a content verb takes: its object (with a following ``as``/``for``
+    phrase: ``attacked her opponent as a fraud``) or the object of a listed preposition."""
+    doc = verb.doc
+    if "dobj" in slots and (obj := next((c for c in verb.rights if c.dep_ == "dobj"), None)) is not None:
+        end = obj.right_edge.i
+        for c in verb.rights:
+            if c.i > obj.i and (c.dep_ in _OBJECT_TAIL or c.dep_ == "prep" and c.lower_ in ("as", "for")):
+                end = max(end, c.right_edge.i)
+        return trim(doc[obj.left_edge.i:end + 1])
+    for prep in verb.rights:
+        if prep.dep_ in ("prep", "prt") and f"prep:{prep.lower_}" in slots:
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return trim(doc[pobj.left_edge.i:pobj.right_edge.i + 1])
+    return None
+
+
+def object_quotes(doc: Any, taken: list[Found]) -> list[Found]:
+    """Noun-phrase contents of the verbs in ``data/content_cues.tsv`` (local offsets).
+
+    Skips verbs inside a quote and verbs whose clause is already a found quote.
+    """
+    cues = content_cues()
+    used = {f.cue_i for f in taken if f.cue_i is not None}
+    found = []
+    for i in tokens_with(doc, frozenset(cues)):
+        verb = doc[i]
+        if i in used or verb.pos_ != "VERB" or _in_quote(verb.idx, taken):
+            continue
+        content = _object_content(verb, cues[verb.lemma_.lower()])
+        if content is None or not len(content) or _covered(content.start_char, content.end_char, taken):
+            continue
+        speaker = subject_of(verb)
+        if speaker is None:
+            continue
+        found.append(Found(content.start_char, content.end_char, _span_chars(speaker), verb.text,
                            False, verb.i))
     return found
 
