@@ -117,6 +117,9 @@ def test_beliefs_findings_and_intentions_are_reported_content(text: str, content
     ("The governor criticized the budget as reckless.", "the budget as reckless", "The governor", "criticized"),
     ("The union has called for a national strike.", "a national strike", "The union", "called"),
     ("The president talked about the economy at the rally.", "the economy", "The president", "talked"),
+    ("The campaign called the charges unsubstantiated.", "the charges unsubstantiated", "The campaign",
+     "called"),
+    ("The senator's claim that taxes fell was false.", "that taxes fell", "The senator's", "claim"),
 ])
 def test_content_verbs_report_their_noun_phrase(text: str, content: str, speaker: str, cue: str) -> None:
     article = analyzed(text)
@@ -130,6 +133,13 @@ def test_content_cues_list_objects_and_prepositions() -> None:
     cues = content_cues()
     assert "dobj" in cues["criticize"] and "prep:about" in cues["talk"]
     assert "say" not in cues
+    assert cues["call"] == {"label", "prep:for"} and "noun" in cues["claim"]
+
+
+@pytest.mark.slow
+def test_a_label_verb_without_a_complement_reports_nothing() -> None:
+    article = analyzed("The minister called the ambassador on Monday.")
+    assert article.quotes == []
 
 
 @pytest.mark.slow

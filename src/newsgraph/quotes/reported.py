@@ -129,12 +129,14 @@ def _object_content(verb: Any, slots: frozenset[str]) -> Any | None:
     """The noun phrase a content verb takes: its object (with a following ``as``/``for``
     phrase: ``attacked her opponent as a fraud``) or the object of a listed preposition."""
     doc = verb.doc
-    if "dobj" in slots and (obj := next((c for c in verb.rights if c.dep_ == "dobj"), None)) is not None:
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is not None and slots & {"dobj", "label"}:
         end = obj.right_edge.i
         for c in verb.rights:
             if c.i > obj.i and (c.dep_ in _OBJECT_TAIL or c.dep_ == "prep" and c.lower_ in ("as", "for")):
                 end = max(end, c.right_edge.i)
-        return trim(doc[obj.left_edge.i:end + 1])
+        if "dobj" in slots or end > obj.right_edge.i:
+            return trim(doc[obj.left_edge.i:end + 1])
     for prep in verb.rights:
         if prep.dep_ in ("prep", "prt") and f"prep:{prep.lower_}" in slots:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -143,22 +145,39 @@ def _object_content(verb: Any, slots: frozenset[str]) -> Any | None:
     return None
 
 
+def _noun_content(noun: Any) -> tuple[Any | None, Any | None]:
+    """``X's claim that <clause>``: (the clause from "that", X's phrase) or (None, None)."""
+    owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if owner is None:
+        return None, None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "relcl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children):
+            return trim(noun.doc[c.left_edge.i:c.right_edge.i + 1]), noun_phrase(owner)
+    return None, None
+
+
 def object_quotes(doc: Any, taken: list[Found]) -> list[Found]:
     """Noun-phrase contents of the verbs in ``data/content_cues.tsv`` (local offsets).
 
     Skips verbs inside a quote and verbs whose clause is already a found quote.
     """
     cues = content_cues()
-    used = {f.cue_i for f in taken if f.cue_i is not None}
+    used = {f.cue_i for f in taken if f.cue_i is not None and not f.direct}
     found = []
     for i in tokens_with(doc, frozenset(cues)):
         verb = doc[i]
-        if i in used or verb.pos_ != "VERB" or _in_quote(verb.idx, taken):
+        slots = cues[verb.lemma_.lower()]
+        if i in used or _in_quote(verb.idx, taken):
             continue
-        content = _object_content(verb, cues[verb.lemma_.lower()])
+        if verb.pos_ == "NOUN" and "noun" in slots:
+            content, speaker = _noun_content(verb)
+        elif verb.pos_ == "VERB":
+            content, speaker = _object_content(verb, slots), subject_of(verb)
+        else:
+            continue
         if content is None or not len(content) or _covered(content.start_char, content.end_char, taken):
             continue
-        speaker = subject_of(verb)
         if speaker is None:
             continue
         found.append(Found(content.start_char, content.end_char, _span_chars(speaker), verb.text,
