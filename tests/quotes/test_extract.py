@@ -104,6 +104,8 @@ def test_reported_speech_is_an_indirect_quote(text: str, content: str, speaker: 
     ("The senator wants to repeal the law next year.",
      "to repeal the law next year", "The senator", "wants"),
     ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge", "The mayor", "vowed"),
+    ("The court ruled that the law was unconstitutional.", "that the law was unconstitutional",
+     "The court", "ruled"),
 ])
 def test_beliefs_findings_and_intentions_are_reported_content(text: str, content: str, speaker: str,
                                                              cue: str) -> None:
@@ -120,6 +122,7 @@ def test_beliefs_findings_and_intentions_are_reported_content(text: str, content
     ("The campaign called the charges unsubstantiated.", "the charges unsubstantiated", "The campaign",
      "called"),
     ("The senator's claim that taxes fell was false.", "that taxes fell", "The senator's", "claim"),
+    ("The mayor accused the council of wasting money.", "wasting money", "The mayor", "accused"),
 ])
 def test_content_verbs_report_their_noun_phrase(text: str, content: str, speaker: str, cue: str) -> None:
     article = analyzed(text)
@@ -219,3 +222,10 @@ def test_empty_and_unparsed_articles_get_no_quotes() -> None:
     article = Article(id="t", source=Source(uri="t", format="text", text='"Hi," he said.'), start=0, end=14)
     extract_quotes(article, settings=SETTINGS)
     assert (article.quotes, article.attributions) == ([], [])
+
+
+@pytest.mark.slow
+def test_participle_after_a_preposition_takes_the_main_subject() -> None:
+    article = analyzed("Bishkek sent extra troops this week after accusing Tajikistan of moving tanks.")
+    found = [(q.text, q.speaker_text) for q in article.quotes if q.cue == "accusing"]
+    assert found == [("moving tanks", "Bishkek")]

@@ -127,12 +127,14 @@ def subject_of(verb: Any) -> Any | None:
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if pobj is not None:
             return noun_phrase(pobj)
-        if subj is None and (left := _left_noun(v)) is not None:
+        if subj is None and v.pos_ in ("VERB", "AUX") and (left := _left_noun(v)) is not None:
             return left
         if subj is not None or v.dep_ not in _CLIMB or v.head is v:
             return None
         from_participle = v.tag_ == "VBG"
         v = v.head
+        if v.pos_ == "ADP" and v.dep_ == "prep" and v.head is not v:  # "... after accusing X"
+            v = v.head
         if from_participle and v.dep_ == "ccomp" and is_speech(v.head):
             v = v.head
     return None
