@@ -123,6 +123,7 @@ def test_beliefs_findings_and_intentions_are_reported_content(text: str, content
      "called"),
     ("The senator's claim that taxes fell was false.", "that taxes fell", "The senator's", "claim"),
     ("The mayor accused the council of wasting money.", "wasting money", "The mayor", "accused"),
+    ("The union called on Congress to raise wages.", "Congress to raise wages", "The union", "called"),
 ])
 def test_content_verbs_report_their_noun_phrase(text: str, content: str, speaker: str, cue: str) -> None:
     article = analyzed(text)
@@ -136,7 +137,7 @@ def test_content_cues_list_objects_and_prepositions() -> None:
     cues = content_cues()
     assert "dobj" in cues["criticize"] and "prep:about" in cues["talk"]
     assert "say" not in cues
-    assert cues["call"] == {"label", "prep:for"} and "noun" in cues["claim"]
+    assert cues["call"] == {"label", "prep:for", "prep:on"} and "noun" in cues["claim"]
 
 
 @pytest.mark.slow

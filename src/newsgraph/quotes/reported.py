@@ -140,8 +140,13 @@ def _object_content(verb: Any, slots: frozenset[str]) -> Any | None:
     for prep in verb.rights:
         if prep.dep_ in ("prep", "prt") and f"prep:{prep.lower_}" in slots:
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                return trim(doc[pobj.left_edge.i:pobj.right_edge.i + 1])
+            if obj is not None and obj.i < prep.i and prep.lower_ not in ("of", "about") \
+                    or pobj is not None and pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "called the envoy on Monday"; "accused X of ..." is fine
+            if pobj is not None:  # "called on Congress to act": the verb's clause goes along
+                end = max([pobj.right_edge.i] + [c.right_edge.i for c in verb.rights
+                                                 if c.i > pobj.i and c.dep_ in ("xcomp", "ccomp")])
+                return trim(doc[pobj.left_edge.i:end + 1])
     return None
 
 
