@@ -230,3 +230,15 @@ def test_participle_after_a_preposition_takes_the_main_subject() -> None:
     article = analyzed("Bishkek sent extra troops this week after accusing Tajikistan of moving tanks.")
     found = [(q.text, q.speaker_text) for q in article.quotes if q.cue == "accusing"]
     assert found == [("moving tanks", "Bishkek")]
+
+
+@pytest.mark.slow
+def test_impersonal_passive_reports_content_without_a_source() -> None:
+    article = analyzed("It was reported that the talks had failed.")
+    assert [(q.text, q.speaker_text, q.cue) for q in article.quotes] == [
+        ("that the talks had failed", None, "reported")]
+
+
+@pytest.mark.slow
+def test_a_speech_verb_without_a_subject_or_it_reports_nothing() -> None:
+    assert analyzed("The talks were reported to have failed.").quotes == []

@@ -100,6 +100,12 @@ def _tail(verb: Any) -> tuple[Any, Any] | None:
     return content, trim(np_)
 
 
+def _impersonal(verb: Any) -> bool:
+    """``it was reported / is believed that ...``: reported content with no source named."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
     """Reported clauses of speech verbs outside direct quotes (local offsets)."""
     found = []
@@ -113,7 +119,7 @@ def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
             speaker = subject_of(verb)
         elif kind != "intent" and (tail := _tail(verb)) is not None:
             clause, speaker = tail
-        if clause is None or speaker is None:
+        if clause is None or speaker is None and not _impersonal(verb):
             continue
         if _covered(clause.start_char, clause.end_char, direct):
             continue
