@@ -106,6 +106,8 @@ def test_reported_speech_is_an_indirect_quote(text: str, content: str, speaker: 
     ("The mayor vowed to rebuild the bridge.", "to rebuild the bridge", "The mayor", "vowed"),
     ("The court ruled that the law was unconstitutional.", "that the law was unconstitutional",
      "The court", "ruled"),
+    ("The economist pointed out that wages had stalled.", "that wages had stalled", "The economist",
+     "pointed"),
 ])
 def test_beliefs_findings_and_intentions_are_reported_content(text: str, content: str, speaker: str,
                                                              cue: str) -> None:
