@@ -246,8 +246,8 @@ def attribution_phrases(doc: Any, quotes: list[Found]) -> list[Any]:
     by_cue = {q.cue_i: q for q in quotes if q.cue_i is not None and q.speaker is not None}
     for i, quote in by_cue.items():
         verb = doc[i]
-        if verb_kind(verb) == "report" or _in_statement(verb):
-            span = doc.char_span(*quote.speaker, alignment_mode="expand")
+        if quote.speaker is not None and (verb_kind(verb) == "report" or _in_statement(verb)):
+            span = doc.char_span(quote.speaker[0], quote.speaker[1], alignment_mode="expand")
             phrases.append(span)
     return [p for p in phrases if p is not None and len(p) and not is_quote_mark(p[0])]
 
