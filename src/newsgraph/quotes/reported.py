@@ -2,12 +2,16 @@
 
 - ``X said (that) <clause>`` and ``<clause>, X said``: the clause (the speech verb's
   ``ccomp``) is an indirect quote; a participle (``..., saying that``) takes the
-  subject of the clause it hangs on.
+  subject of the clause it hangs on. Belief and finding verbs (``believes``, ``a poll
+  shows that``) report their ``ccomp`` too; speech, belief and intention verbs report a
+  ``to ...`` ``xcomp`` (``wants to``, ``vowed to``). ``it was reported that ...`` is
+  reported content with no source.
 - ``<clause>, added IRNA.`` / ``<clause>, state media reported.`` when the parser
   misses the ``ccomp``: a sentence ending in a comma, a short noun phrase and a
   speech verb.
 - ``X criticized the deal as ...`` / ``X called for a repeal``: a verb listed in
-  ``data/content_cues.tsv`` reports the noun phrase it takes (object or preposition object).
+  ``data/content_cues.tsv`` reports the noun phrase it takes (object or preposition object);
+  a listed noun reports its "that" clause, its owner as source (``X's claim that ...``).
 - ``according to X``: X is an attribution; the rest of the sentence is what X reports.
 - ``citing X``, ``quoting X``, ``(as) reported by X``, ``X reported``,
   ``X said in a statement``: X is an attribution.
