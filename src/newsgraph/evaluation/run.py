@@ -60,7 +60,7 @@ NOTES = {
                          "coordinates, error <= 161 km; AUC as Gritta et al. (lower is better).",
     "quotes-polnear-dev": "A prediction matches a gold content span at token-overlap F1 >= 0.5. 'direct' = "
                           "quotes in quotation marks; 'all' includes PolNeAR's indirect attributions "
-                          "(beliefs, intentions), most of which we do not extract.",
+                          "(beliefs, intentions); we extract those a verb or claim noun introduces.",
 }
 
 
