@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import random
@@ -167,14 +168,7 @@ def _line_index(text: str):
     breaks = [m.start() for m in re.finditer("\n", text)]
 
     def line_of(offset: int) -> int:
-        lo, hi = 0, len(breaks)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if breaks[mid] < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_left(breaks, offset)
 
     return line_of
 

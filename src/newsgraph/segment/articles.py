@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 from collections import Counter
@@ -527,14 +528,7 @@ def _shift_edges(chosen: list[int], texts: list[Line]) -> None:
 
 
 def _insert_point(chosen: list[int], j: int) -> int:
-    lo, hi = 0, len(chosen)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if chosen[mid] < j:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect.bisect_left(chosen, j)
 
 
 # ---------------------------------------------------------------- building segments

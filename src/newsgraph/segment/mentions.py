@@ -79,14 +79,16 @@ def _person_keys(tokens: list[str]) -> list[str]:
     names = [t for t in tokens[last_role + 1 :] if t.lower() not in _PARTICLES]
     if len(names) < 2 or any(t.isupper() and len(t) > 1 for t in names):
         return []
-    return [_key(t) for t in names]
+    return [norm_word(t) for t in names]
 
 
-def _key(token: str) -> str:
+def norm_word(token: str) -> str:
+    """A word's normal form for matching: lower case, no possessive, no edge dots or
+    dashes, a plural "s" dropped ("Ministers'" -> "minister"). Shared with the line cues."""
     word = token.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    word = word.strip(".'-,")
+    word = word.strip(".'-")
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     return word

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsgraph.segment.mentions import intro_keys
+from newsgraph.segment.mentions import intro_keys, norm_word
 
 _FEATURE_CHARS = 4000  # chars read from each end of a long line for features
 
@@ -338,15 +338,7 @@ def _add_words(line: Line, head: str, tail: str) -> None:
     line.tail_words = _content(tokens[-120:]) if len(tokens) > 120 else line.head_words
 
 
-@lru_cache(maxsize=65536)
-def _norm(token: str) -> str:
-    word = token.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    word = word.strip(".'-")
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return word
+_norm = lru_cache(maxsize=65536)(norm_word)
 
 
 def _content(tokens: list[str]) -> list[str]:
