@@ -32,6 +32,11 @@ TASKS = (
     Task("html-aeb-dev", "html", "evaluate_html", "HTML page -> article body", "f1"),
     Task("events-petrarch2", "events", "evaluate_petrarch", "who did what to whom (source, target)", "dyad.f1"),
     Task("events-case2021", "events", "evaluate_case2021", "event type of a news snippet", "events.macro_f1"),
+    Task("events-news-dev", "events_news", "evaluate_events_news", "PLOVER category per sentence (real news)",
+         "category.f1"),
+    Task("events-news-dev", "events_news", "evaluate_events_news", "full event: category, source, target",
+         "event.f1"),
+    Task("events-news-dev", "events_news", "evaluate_events_news", "mode of found events", "mode_agreement"),
     Task("places-geowebnews", "places", "evaluate_geowebnews", "place mentions (overlap)", "place_overlap.f1"),
     Task("places-geowebnews", "places", "evaluate_geowebnews", "geocoded within 161 km", "geocoding_place.accuracy_161km"),
     Task("quotes-polnear-dev", "quotes", "evaluate_polnear", "direct quotes (content span)", "direct.f1"),
@@ -55,6 +60,11 @@ NOTES = {
                         "our lexicon follows the CAMEO codebook.",
     "events-case2021": "Snippet event type from our events via transparent rules (evaluation/events.py "
                        "acled_type). Types with no PLOVER counterpart (disasters, crime, ...) score 0.",
+    "events-news-dev": "30 GeoWebNews articles, 436 sentences, 395 PLOVER events; scored by the set's "
+                       "score.py definitions (evaluation/events_news.py, checked against score.py in "
+                       "tests). A predicted event belongs to the gold sentence its evidence overlaps most; "
+                       "'event' needs category, source and target. precision_by_confidence: share of "
+                       "predicted events in each confidence band that match a gold event.",
     "places-geowebnews": "Recognition: gold types Literal, Literal_Modifier, Mixed, Coercion, "
                          "Embedded_Literal, Metonymic; span overlap. Geocoding: recognised gold spans with "
                          "coordinates, error <= 161 km; AUC as Gritta et al. (lower is better).",
