@@ -16,7 +16,7 @@ from .ingest import ReadStats
 from .model import Article
 from .pipeline import RunStats
 from .settings import Settings
-from .store import DEFAULT_PATH, EventQuery, display_name, is_dsn, open_store
+from .store import DEFAULT_PATH, EventQuery, Store, display_name, is_dsn, open_store
 
 log = logging.getLogger("newsgraph")
 
@@ -156,7 +156,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def print_summary(summary: dict, store) -> None:
+def print_summary(summary: dict, store: Store) -> None:
     """A readable overview of what a store holds."""
     print(f"\n{summary['articles']} articles ({summary['duplicates']} near-duplicates), "
           f"{summary['actors']} actors, {summary['events']} events, {summary['quotes']} quotes, "

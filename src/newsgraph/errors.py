@@ -31,6 +31,7 @@ MESSAGES = {
     "E112": "cannot read actor dictionary {path}: {detail}",
     "E501": "Dask is not installed. Run: pip install 'newsgraph[scale]'",
     "E502": "the PostgreSQL store needs psycopg 3. Run: pip install 'newsgraph[postgres]'",
+    "E503": "Parquet export needs pyarrow. Run: pip install 'newsgraph[parquet]'",
     "E201": "spaCy model '{name}' is not installed. Run: pip install {package}",
     "E301": "stage '{stage}' requires {missing}, which no earlier stage assigns",
     "E401": "store {path} has schema version {found}, this newsgraph expects {expected}. "

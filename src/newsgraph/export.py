@@ -1,21 +1,26 @@
-"""Exports of a store: articles as JSON Lines, events as CSV or Parquet."""
+"""Exports of a store: articles as JSON Lines, events as CSV or Parquet.
+
+The event columns are the store's events table (``store.rows.EVENTS``, built from
+``model.Event``) plus the article's title and URI, so a field added to the model is
+exported without a change here.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from .store.base import EventQuery
+from .errors import NewsgraphError
+from .store.base import EventQuery, Store
+from .store.rows import EVENTS
 
-EVENT_COLUMNS = ["article_id", "n", "category", "cameo", "source", "target", "date", "place",
-                 "negated", "modality", "attributed_to", "intensity", "start", "end",
-                 "trigger_start", "trigger_end", "pattern", "date_from", "confidence", "sentence",
-                 "title", "uri"]
+EVENT_COLUMNS = [*EVENTS.columns, "title", "uri"]
 
 
-def export_jsonl(store, out: IO[str]) -> int:
+def export_jsonl(store: Store, out: IO[str]) -> int:
+    """Write every stored article as one CONTRACT.md JSON line; return how many."""
     n = 0
     for doc in store.iter_articles():
         out.write(json.dumps(doc, ensure_ascii=False) + "\n")
@@ -23,11 +28,12 @@ def export_jsonl(store, out: IO[str]) -> int:
     return n
 
 
-def _all_events(store) -> list[dict]:
+def _all_events(store: Store) -> list[dict[str, Any]]:
     return store.events(EventQuery(limit=10**9))
 
 
-def export_csv(store, out: IO[str]) -> int:
+def export_csv(store: Store, out: IO[str]) -> int:
+    """Write every stored event as a CSV row (``EVENT_COLUMNS``); return how many."""
     rows = _all_events(store)
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, extrasaction="ignore")
     writer.writeheader()
@@ -35,12 +41,17 @@ def export_csv(store, out: IO[str]) -> int:
     return len(rows)
 
 
-def export_parquet(store, path: Path) -> int:
+def export_parquet(store: Store, path: Path) -> int:
+    """Write every stored event to a Parquet file; return how many.
+
+    Raises:
+        NewsgraphError: E503 when pyarrow is not installed.
+    """
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as err:
-        raise SystemExit("Parquet export needs pyarrow: pip install 'newsgraph[parquet]'") from err
+        raise NewsgraphError.make("E503") from err
     rows = _all_events(store)
     table = pa.Table.from_pylist([{k: r.get(k) for k in EVENT_COLUMNS} for r in rows])
     pq.write_table(table, str(path))

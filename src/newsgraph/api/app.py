@@ -21,7 +21,7 @@ from ..core import analyze_sources
 from ..ingest import read_text
 from ..model import Article
 from ..settings import Settings
-from ..store import EventQuery, is_dsn, open_store
+from ..store import EventQuery, Store, is_dsn, open_store
 from .errors import install_error_handlers
 from .models import (ArticleOut, Category, ErrorOut, EventHit, Health, IngestIn, IngestResult,
                      IsoDate, Pair, SearchHit, SearchWords, Summary, TextIn, TimelinePoint)
@@ -47,8 +47,8 @@ class StoreProvider:
         self._local = threading.local()
         open_store(path).close()  # create or migrate now: a bad store fails at startup
 
-    def get(self) -> Any:
-        store = getattr(self._local, "store", None)
+    def get(self) -> Store:
+        store: Store | None = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.path)
             self._local.store = store
@@ -83,7 +83,7 @@ def _memory_zone(settings: Settings) -> Iterator[None]:
         yield
 
 
-def _store(request: Request) -> Any:
+def _store(request: Request) -> Store:
     provider: StoreProvider = request.app.state.stores
     return provider.get()
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from ..model import Article
+
+Row = dict[str, Any]
 
 
 @dataclass(slots=True)
@@ -43,11 +45,43 @@ def load_in_batches(articles: Iterable[Article],
 
 
 class Store(Protocol):
-    """A backend stores analyzed articles and answers read-only queries."""
+    """A backend stores analyzed articles and answers read-only queries.
 
-    def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult: ...
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
-    def events(self, query: EventQuery) -> list[dict[str, Any]]: ...
-    def summary(self) -> dict[str, Any]: ...
-    def article(self, article_id: str) -> dict[str, Any] | None: ...
-    def close(self) -> None: ...
+    :class:`~newsgraph.store.sqlite.SQLiteStore` and
+    :class:`~newsgraph.store.postgres.PostgresStore` both implement it through
+    :class:`~newsgraph.store.core.SQLStore`, and return the same rows for the same calls.
+    """
+
+    @property
+    def path(self) -> Any:
+        """What messages name: the file, or the DSN with its password hidden."""
+
+    def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
+        """Store articles, one transaction per batch; already-stored ids are skipped."""
+
+    def search(self, query: str, *, limit: int = 20) -> list[Row]:
+        """Full-text hits (id, title, published, uri, snippet); FTS5-style query syntax."""
+
+    def events(self, query: EventQuery) -> list[Row]:
+        """Event rows (the events table, ``when_``, ``title``, ``uri``) matching ``query``."""
+
+    def pairs(self, *, limit: int = 10) -> list[Row]:
+        """(source, target, events, mean_intensity), most frequent first."""
+
+    def timeline(self, source: str, target: str, *, period: int = 7) -> list[Row]:
+        """(period, events, mean_intensity) between two actors, either direction."""
+
+    def summary(self) -> dict[str, Any]:
+        """Counts, events per category, top actors and top pairs."""
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article as CONTRACT.md JSON, or None."""
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every article as CONTRACT.md JSON, undated first, then by date and id."""
+
+    def integrity(self) -> list[str]:
+        """Problems found, [] when the store is sound."""
+
+    def close(self) -> None:
+        """Close the connection."""

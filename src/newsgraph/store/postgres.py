@@ -17,17 +17,16 @@ connection's search path (``public``; set another with ``?options=-csearch_path%
 from __future__ import annotations
 
 import itertools
-import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime, timezone
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ..errors import NewsgraphError, StoreError
-from ..model import Article
-from .base import EventQuery, LoadResult, load_in_batches
+from .base import Row
+from .core import SQLStore
 from .sqlite import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -40,7 +39,6 @@ _ELLIPSIS = " … "
 _MAX_TERMS = 32
 _WORD = re.compile(r"\w")
 _ADJACENT = re.compile(r"\x02([ \t]+)\x01")
-Row = dict[str, Any]
 
 
 def open_postgres(dsn: str, *, schema: str | None = None, lock_timeout: float = 30.0,
@@ -50,7 +48,7 @@ def open_postgres(dsn: str, *, schema: str | None = None, lock_timeout: float = 
                          connect_timeout=connect_timeout)
 
 
-class PostgresStore:
+class PostgresStore(SQLStore):
     """A newsgraph store in a PostgreSQL database (optionally in its own ``schema``)."""
 
     def __init__(self, dsn: str, *, schema: str | None = None, lock_timeout: float = 30.0,
@@ -99,59 +97,43 @@ class PostgresStore:
             self.db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', %s)"
                             " ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
 
-    # -- writing -------------------------------------------------------------------
-    def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
-        """Store articles, one transaction per batch; already-stored ids are skipped."""
-        return load_in_batches(articles, self._write, batch_size=batch_size)
-
-    def _write(self, batch: list[Article], result: LoadResult) -> None:
+    # -- engine hooks ------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         psycopg = _psycopg()
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
             with self.db.transaction():
-                new = [a for a in batch if self._insert_article(a, now)]
-                self._insert_children(new)
+                yield
         except (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected,
                 psycopg.OperationalError) as err:
             raise self._error(err) from err
-        result.added += len(new)
-        result.skipped += len(batch) - len(new)
 
-    def _insert_article(self, article: Article, now: str) -> bool:
-        """Insert the article row; False when its id is already stored."""
-        doc = article.to_dict()
-        row = self.db.execute(
-            "INSERT INTO articles(id, uri, format, source_start, source_end, title, published,"
-            " language, duplicate_of, story, text, n_events, n_quotes, n_entities, doc,"
-            " ingested_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
-            " ON CONFLICT (id) DO NOTHING RETURNING id",
-            _clean((article.id, article.source.uri, article.source.format, article.start,
-                    article.end, article.title, article.published, article.language,
-                    article.duplicate_of, article.story, doc["text"], len(article.events),
-                    len(article.quotes), len(article.entities),
-                    json.dumps(doc, ensure_ascii=False), now))).fetchone()
-        return row is not None
+    def _run(self, sql: str, args: Sequence[Any] = ()) -> int:
+        return self.db.execute(_marks(sql), args).rowcount
 
-    def _insert_children(self, articles: list[Article]) -> None:
-        if not articles:
-            return
-        cur = self.db.cursor()
-        # Shared rows first, in id order, so concurrent loaders lock them in one order.
-        cur.executemany(
-            "INSERT INTO actors(id, name, kind, country, role, wikidata) VALUES (%s,%s,%s,%s,%s,%s)"
-            " ON CONFLICT (id) DO UPDATE SET wikidata=coalesce(actors.wikidata, excluded.wikidata),"
-            " country=coalesce(actors.country, excluded.country)"
-            " WHERE (actors.wikidata IS NULL AND excluded.wikidata IS NOT NULL)"
-            " OR (actors.country IS NULL AND excluded.country IS NOT NULL)",
-            _merged_actors(articles))
-        cur.executemany(
-            "INSERT INTO places(id, name, country, lat, lon) VALUES (%s,%s,%s,%s,%s)"
-            " ON CONFLICT (id) DO NOTHING", _merged_places(articles))
-        for sql, rows in _child_rows(articles):
-            if rows:
-                cur.executemany(sql, rows)
+    def _run_many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        self.db.cursor().executemany(_marks(sql), rows)
 
-    # -- reading -------------------------------------------------------------------
+    def _query(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
+        return self.db.execute(_marks(sql), args).fetchall()
+
+    def _stream(self, sql: str) -> Iterator[Row]:
+        """Rows through a server-side cursor, 200 at a time."""
+        with self.db.transaction(), self.db.cursor(name=f"newsgraph_{next(_CURSORS)}") as cur:
+            cur.itersize = 200
+            cur.execute(sql)
+            yield from cur
+
+    def _table_columns(self, table: str) -> set[str]:
+        return {r["column_name"] for r in self.db.execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND table_name = %s", (table,))}
+
+    def _engine_problems(self) -> list[str]:
+        """None to run: PostgreSQL checks pages itself and the tsvector is a generated column."""
+        return []
+
+    # -- full-text search --------------------------------------------------------------
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5-like syntax; plain words are ANDed).
 
@@ -176,93 +158,6 @@ class PostgresStore:
         return [{"id": r["id"], "title": r["title"], "published": r["published"],
                  "uri": r["uri"], "snippet": _snippet(r)} for r in rows]
 
-    def events(self, query: EventQuery) -> list[dict[str, Any]]:
-        """Events filtered by actor (either side), source, target, category and date range."""
-        where: list[str] = ["true"]
-        args: list[Any] = []
-        if query.actor:
-            where.append("(e.source = %s OR e.target = %s)")
-            args += [query.actor, query.actor]
-        for column, value in (("e.source", query.source), ("e.target", query.target),
-                              ("e.category", query.category.upper() if query.category else None)):
-            if value:
-                where.append(f"{column} = %s")
-                args.append(value)
-        date = "coalesce(e.date, a.published)"
-        if query.since:
-            where.append(f"{date} >= %s")
-            args.append(query.since)
-        if query.until:
-            where.append(f"left({date}, char_length(%s::text)) <= %s")
-            args += [query.until, query.until]
-        sql = (f"SELECT e.*, {date} AS when_, a.title, a.uri FROM events e"
-               f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)}"
-               f" ORDER BY when_ NULLS FIRST, e.article_id, e.n LIMIT %s")
-        return self.db.execute(sql, _clean((*args, query.limit))).fetchall()
-
-    def pairs(self, *, limit: int = 10) -> list[dict[str, Any]]:
-        """Most frequent (source, target) actor pairs with their mean intensity."""
-        sql = ("SELECT source, target, count(*) AS events,"
-               " round(avg(intensity)::numeric, 2)::float8 AS mean_intensity FROM events"
-               " WHERE source IS NOT NULL AND target IS NOT NULL AND source != target"
-               " GROUP BY source, target ORDER BY events DESC, source, target LIMIT %s")
-        return self.db.execute(sql, (limit,)).fetchall()
-
-    def timeline(self, source: str, target: str, *, period: int = 7) -> list[dict[str, Any]]:
-        """Events between two actors (either direction) per month (period=7) or day (10)."""
-        sql = ("SELECT left(coalesce(e.date, a.published), %s) AS period, count(*) AS events,"
-               " round(avg(e.intensity)::numeric, 2)::float8 AS mean_intensity FROM events e"
-               " JOIN articles a ON a.id = e.article_id"
-               " WHERE (e.source=%s AND e.target=%s) OR (e.source=%s AND e.target=%s)"
-               " GROUP BY period ORDER BY period NULLS FIRST")
-        return self.db.execute(sql, _clean((period, source, target, target, source))).fetchall()
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "articles": self._one("SELECT count(*) FROM articles"),
-            "duplicates": self._one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
-            "actors": self._one("SELECT count(*) FROM actors"),
-            "events": self._one("SELECT count(*) FROM events"),
-            "quotes": self._one("SELECT count(*) FROM quotes"),
-            "places": self._one("SELECT count(*) FROM places"),
-            "by_category": {r["category"]: r["n"] for r in self.db.execute(
-                "SELECT category, count(*) AS n FROM events GROUP BY category"
-                " ORDER BY n DESC, category")},
-            "top_actors": self.db.execute(
-                "SELECT a.id, a.name, a.country, sum(m.mentions) AS mentions FROM actors a"
-                " JOIN article_actors m ON m.actor_id = a.id GROUP BY a.id"
-                " ORDER BY mentions DESC, a.id LIMIT 10").fetchall(),
-            "top_pairs": self.pairs(limit=5),
-        }
-
-    def article(self, article_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT doc FROM articles WHERE id=%s",
-                              _clean((article_id,))).fetchone()
-        return json.loads(row["doc"]) if row else None
-
-    def iter_articles(self) -> Iterator[dict[str, Any]]:
-        """Every stored article, streamed through a server-side cursor."""
-        with self.db.transaction(), self.db.cursor(name=f"newsgraph_{next(_CURSORS)}") as cur:
-            cur.itersize = 200
-            cur.execute("SELECT doc FROM articles ORDER BY published NULLS FIRST, id")
-            for row in cur:
-                yield json.loads(row["doc"])
-
-    def integrity(self) -> list[str]:
-        """Problems found: articles whose rows are incomplete, links to rows not stored."""
-        sql = ("SELECT a.id FROM articles a WHERE a.n_events != (SELECT count(*) FROM events e"
-               " WHERE e.article_id=a.id) OR a.n_quotes != (SELECT count(*) FROM quotes q"
-               " WHERE q.article_id=a.id) OR a.n_entities != (SELECT count(*) FROM entities t"
-               " WHERE t.article_id=a.id) ORDER BY a.id")
-        problems = [f"article {r['id']} is incomplete" for r in self.db.execute(sql)]
-        problems += [f"actor {r['id']} is mentioned but not stored" for r in self.db.execute(
-            "SELECT DISTINCT m.actor_id AS id FROM article_actors m"
-            " LEFT JOIN actors a ON a.id = m.actor_id WHERE a.id IS NULL ORDER BY 1")]
-        problems += [f"place {r['id']} is mentioned but not stored" for r in self.db.execute(
-            "SELECT DISTINCT m.place_id AS id FROM article_places m"
-            " LEFT JOIN places p ON p.id = m.place_id WHERE p.id IS NULL ORDER BY 1")]
-        return problems
-
     def close(self) -> None:
         self.db.close()
 
@@ -284,64 +179,9 @@ class PostgresStore:
         return found
 
 
-# -- rows ------------------------------------------------------------------------------
-def _clean(row: Sequence[Any]) -> tuple[Any, ...]:
-    """PostgreSQL text cannot hold NUL: store U+FFFD instead (same length, offsets hold)."""
-    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v
-                 for v in row)
-
-
-def _merged_actors(articles: list[Article]) -> list[tuple[Any, ...]]:
-    """One row per actor id, first name wins, first known country/wikidata fills in."""
-    merged: dict[str, list[Any]] = {}
-    for article in articles:
-        for a in article.actors:
-            row = merged.setdefault(a.id, [a.id, a.name, a.kind, a.country, a.role, a.wikidata])
-            row[3] = a.country if row[3] is None else row[3]
-            row[5] = a.wikidata if row[5] is None else row[5]
-    return [_clean(merged[k]) for k in sorted(merged)]
-
-
-def _merged_places(articles: list[Article]) -> list[tuple[Any, ...]]:
-    merged: dict[str, tuple[Any, ...]] = {}
-    for article in articles:
-        for p in article.places:
-            merged.setdefault(p.id, (p.id, p.name, p.country, p.lat, p.lon))
-    return [_clean(merged[k]) for k in sorted(merged)]
-
-
-def _child_rows(articles: list[Article]) -> list[tuple[str, list[tuple[Any, ...]]]]:
-    """(statement, rows) for the per-article tables of these articles."""
-    mentions, entities, events, quotes, places = [], [], [], [], []
-    for article in articles:
-        aid = article.id
-        mentions += [(aid, a.id, a.mentions) for a in article.actors]
-        entities += [_clean((aid, n, e.text, e.label, e.start, e.end, e.actor))
-                     for n, e in enumerate(article.entities)]
-        events += [_clean((aid, n, e.category, e.cameo, e.source, e.target, e.date, e.place,
-                           int(e.negated), e.modality, e.attributed_to, e.intensity, e.start,
-                           e.end, e.trigger.start, e.trigger.end, e.pattern, e.date_from,
-                           e.confidence, article.local(e.start, e.end)))
-                   for n, e in enumerate(article.events)]
-        quotes += [_clean((aid, n, q.text, q.start, q.end, q.speaker, q.speaker_text, q.cue,
-                           int(q.direct))) for n, q in enumerate(article.quotes)]
-        places += [(aid, p.id, len(p.mentions)) for p in article.places]
-    return [
-        ("INSERT INTO article_actors(article_id, actor_id, mentions) VALUES (%s,%s,%s)"
-         " ON CONFLICT (article_id, actor_id) DO UPDATE SET mentions=excluded.mentions",
-         [_clean(r) for r in mentions]),
-        ('INSERT INTO entities(article_id, n, text, label, start, "end", actor)'
-         " VALUES (%s,%s,%s,%s,%s,%s,%s)", entities),
-        ('INSERT INTO events(article_id, n, category, cameo, source, target, date, place,'
-         ' negated, modality, attributed_to, intensity, start, "end", trigger_start,'
-         ' trigger_end, pattern, date_from, confidence, sentence) VALUES'
-         ' (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)', events),
-        ('INSERT INTO quotes(article_id, n, text, start, "end", speaker, speaker_text, cue,'
-         ' direct) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)', quotes),
-        ("INSERT INTO article_places(article_id, place_id, mentions) VALUES (%s,%s,%s)"
-         " ON CONFLICT (article_id, place_id) DO UPDATE SET mentions=excluded.mentions",
-         [_clean(r) for r in places]),
-    ]
+def _marks(sql: str) -> str:
+    """The core's ``?`` placeholders as psycopg's ``%s`` (no SQL here has a literal ? or %)."""
+    return sql.replace("?", "%s")
 
 
 def _snippet(row: Row) -> str:

@@ -1,0 +1,202 @@
+"""The store core: writing and querying, once, for every SQL backend.
+
+A backend (``sqlite.py``, ``postgres.py``) supplies only what its engine does
+differently: how to connect and create the schema, a transaction, how to run a
+statement (its placeholder style), its full-text index and search, and its own
+engine checks. Everything else, the rows (``rows.py``) and every query, is here and is
+the same SQL text on both, so both backends return the same rows.
+
+Dates are compared at the precision of the coarser side: a stored date ``d`` is
+kept by ``since=s`` when ``d[:len(s)] >= s[:len(d)]`` and by ``until=u`` when
+``d[:len(u)] <= u[:len(d)]``. So a month-precision event ``"2024-03"`` is returned
+for ``since="2024-03-15"`` and ``until="2024-03-01"`` (the month overlaps the range),
+a year ``"2024"`` for any bound inside 2024, and a datetime is compared by its date
+when the bound is a date. An event without a date takes its article's publication
+date; with neither it is kept only when there is no date filter.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+from ..model import Article
+from .base import EventQuery, LoadResult, Row, load_in_batches
+from .rows import ARTICLES, CHILD_TABLES, TABLES, insert_sql
+
+_WHEN = "coalesce(e.date, a.published)"
+
+
+def clean(values: Sequence[Any]) -> tuple[Any, ...]:
+    """Text values with NUL as U+FFFD: PostgreSQL text cannot hold NUL, and both backends
+    must give the same rows. Same length, so offsets hold; the doc JSON keeps the NUL."""
+    return tuple(v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v
+                 for v in values)
+
+
+class SQLStore(ABC):
+    """The shared part of every backend; subclasses fill in the engine hooks below."""
+
+    path: Any  # what messages name: a file path or a DSN without its password
+
+    # -- engine hooks ------------------------------------------------------------------
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A write transaction; engine errors leave it as StoreError."""
+
+    @abstractmethod
+    def _run(self, sql: str, args: Sequence[Any] = ()) -> int:
+        """Run one statement written with ``?`` placeholders; the number of rows changed."""
+
+    @abstractmethod
+    def _run_many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run one statement for each row."""
+
+    @abstractmethod
+    def _query(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
+        """The rows of a query written with ``?`` placeholders, as dicts."""
+
+    @abstractmethod
+    def _stream(self, sql: str) -> Iterator[Row]:
+        """The rows of a long query, a few at a time."""
+
+    @abstractmethod
+    def _table_columns(self, table: str) -> set[str]:
+        """The columns ``table`` has in this store (empty when it does not exist)."""
+
+    @abstractmethod
+    def _engine_problems(self) -> list[str]:
+        """What the engine's own checks find (its storage, its full-text index)."""
+
+    def _article_added(self, article_id: str) -> None:
+        """Called after an article row is inserted, in the same transaction (FTS hook)."""
+
+    # -- writing -----------------------------------------------------------------------
+    def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
+        """Store articles, one transaction per batch; already-stored ids are skipped."""
+        return load_in_batches(articles, self._write, batch_size=batch_size)
+
+    def _write(self, batch: list[Article], result: LoadResult) -> None:
+        with self._transaction():
+            insert = insert_sql(ARTICLES)
+            new = []
+            for article, row in zip(batch, ARTICLES.rows(batch)):
+                if self._run(insert, clean(row)):
+                    self._article_added(article.id)
+                    new.append(article)
+            if new:
+                for table in CHILD_TABLES:
+                    rows = [clean(r) for r in table.rows(new)]
+                    if rows:
+                        self._run_many(insert_sql(table), rows)
+        result.added += len(new)
+        result.skipped += len(batch) - len(new)
+
+    # -- reading -----------------------------------------------------------------------
+    def events(self, query: EventQuery) -> list[Row]:
+        """Events filtered by actor (either side), source, target, category and date range.
+
+        Ordered by date (undated first), article and index; dates compare at the coarser
+        precision (see the module docstring).
+        """
+        where, args = ["1=1"], []
+        if query.actor:
+            where.append("(e.source = ? OR e.target = ?)")
+            args += [query.actor, query.actor]
+        for column, value in (("e.source", query.source), ("e.target", query.target),
+                              ("e.category", query.category.upper() if query.category else None)):
+            if value:
+                where.append(f"{column} = ?")
+                args.append(value)
+        for bound, op in ((query.since, ">="), (query.until, "<=")):
+            if bound:
+                where.append(f"substr({_WHEN}, 1, length(CAST(? AS TEXT))) {op}"
+                             f" substr(CAST(? AS TEXT), 1, length({_WHEN}))")
+                args += [bound, bound]
+        sql = (f"SELECT e.*, {_WHEN} AS when_, a.title, a.uri FROM events e"
+               f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)}"
+               f" ORDER BY when_ NULLS FIRST, e.article_id, e.n LIMIT ?")
+        return self._query(sql, clean((*args, query.limit)))
+
+    def pairs(self, *, limit: int = 10) -> list[Row]:
+        """Most frequent (source, target) actor pairs with their mean intensity."""
+        sql = ("SELECT source, target, count(*) AS events, avg(intensity) AS mean_intensity"
+               " FROM events WHERE source IS NOT NULL AND target IS NOT NULL AND source != target"
+               " GROUP BY source, target ORDER BY events DESC, source, target LIMIT ?")
+        return _rounded(self._query(sql, (limit,)))
+
+    def timeline(self, source: str, target: str, *, period: int = 7) -> list[Row]:
+        """Events between two actors (either direction) per year (4), month (7) or day (10)."""
+        sql = (f"SELECT substr({_WHEN}, 1, {int(period)}) AS period, count(*) AS events,"
+               " avg(e.intensity) AS mean_intensity FROM events e"
+               " JOIN articles a ON a.id = e.article_id"
+               " WHERE (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)"
+               " GROUP BY period ORDER BY period NULLS FIRST")
+        return _rounded(self._query(sql, clean((source, target, target, source))))
+
+    def summary(self) -> dict[str, Any]:
+        """Counts, events per category, the most mentioned actors and the top pairs."""
+        counts = {name: self._count(sql) for name, sql in (
+            ("articles", "articles"), ("duplicates", "articles WHERE duplicate_of IS NOT NULL"),
+            ("actors", "actors"), ("events", "events"), ("quotes", "quotes"),
+            ("places", "places"))}
+        by_category = self._query("SELECT category, count(*) AS n FROM events"
+                                  " GROUP BY category ORDER BY n DESC, category")
+        top_actors = self._query(
+            "SELECT a.id, a.name, a.country, sum(m.mentions) AS mentions FROM actors a"
+            " JOIN article_actors m ON m.actor_id = a.id GROUP BY a.id, a.name, a.country"
+            " ORDER BY mentions DESC, a.id LIMIT 10")
+        return {**counts, "by_category": {r["category"]: r["n"] for r in by_category},
+                "top_actors": top_actors, "top_pairs": self.pairs(limit=5)}
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article as CONTRACT.md JSON, or None."""
+        rows = self._query("SELECT doc FROM articles WHERE id = ?", clean((article_id,)))
+        return _doc(rows[0]) if rows else None
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article as CONTRACT.md JSON, undated first, then by date and id."""
+        for row in self._stream("SELECT doc FROM articles ORDER BY published NULLS FIRST, id"):
+            yield _doc(row)
+
+    def integrity(self) -> list[str]:
+        """Problems found; [] when the store is sound. Both backends check the same things:
+        every table has this newsgraph's columns, every article has all its rows, every
+        actor and place an article links to is stored; then the engine's own checks."""
+        problems = []
+        for table in TABLES:
+            missing = set(table.columns) - self._table_columns(table.name)
+            if missing:
+                problems.append(f"table {table.name} lacks columns {', '.join(sorted(missing))}")
+        if problems:
+            return problems
+        problems += [f"article {r['id']} is incomplete" for r in self._query(
+            "SELECT a.id FROM articles a WHERE a.n_events != (SELECT count(*) FROM events e"
+            " WHERE e.article_id = a.id) OR a.n_quotes != (SELECT count(*) FROM quotes q"
+            " WHERE q.article_id = a.id) OR a.n_entities != (SELECT count(*) FROM entities t"
+            " WHERE t.article_id = a.id) ORDER BY a.id")]
+        for kind, link, target, column in (("actor", "article_actors", "actors", "actor_id"),
+                                           ("place", "article_places", "places", "place_id")):
+            problems += [f"{kind} {r['id']} is mentioned but not stored" for r in self._query(
+                f"SELECT DISTINCT m.{column} AS id FROM {link} m LEFT JOIN {target} t"
+                f" ON t.id = m.{column} WHERE t.id IS NULL ORDER BY 1")]
+        return problems + self._engine_problems()
+
+    def _count(self, where: str) -> int:
+        return int(self._query(f"SELECT count(*) AS n FROM {where}")[0]["n"])
+
+
+def _rounded(rows: list[Row]) -> list[Row]:
+    """mean_intensity rounded to 2 places in Python, the same on every backend."""
+    for row in rows:
+        if row["mean_intensity"] is not None:
+            row["mean_intensity"] = round(float(row["mean_intensity"]), 2)
+    return rows
+
+
+def _doc(row: Row) -> dict[str, Any]:
+    doc: dict[str, Any] = json.loads(row["doc"])
+    return doc
