@@ -35,7 +35,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         fields[_JSONL_KEYS[key]] = tuple(n.strip() for n in names.split(",") if n.strip())
     return Settings(batch_size=args.batch_size,
                     actor_dictionaries=tuple(Path(p) for p in args.actors or ()),
-                    default_date=args.date, **fields)
+                    default_date=args.date, strict=args.strict, **fields)
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -246,6 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--batch-size", type=int, default=32)
         p.add_argument("--jsonl-field", action="append", metavar="KEY=NAME[,NAME]",
                        help="JSONL field names to read, e.g. text=body or published=date,time")
+        p.add_argument("--strict", action="store_true",
+                       help="stop at the first stage error (exit 2) instead of recording it "
+                            "in the article's errors and going on")
 
     def db_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", default=str(DEFAULT_PATH), help="store: a SQLite file (default: %(default)s) or a postgresql:// DSN")

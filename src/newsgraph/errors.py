@@ -34,6 +34,8 @@ MESSAGES = {
     "E503": "Parquet export needs pyarrow. Run: pip install 'newsgraph[parquet]'",
     "E201": "spaCy model '{name}' is not installed. Run: pip install {package}",
     "E301": "stage '{stage}' requires {missing}, which no earlier stage assigns",
+    "E302": "stage '{stage}' failed on article {article} of {source}: {error}",
+    "E303": "{what} needs article.{field}, which the '{stage}' stage assigns; run it first",
     "E401": "store {path} has schema version {found}, this newsgraph expects {expected}. "
             "Re-ingest into a new store or upgrade newsgraph",
     "E402": "store {path} is locked by another writer; try again when it finishes",

@@ -177,7 +177,14 @@ class DateMention:
 
 @dataclass(slots=True)
 class Article:
-    """One article: a span of its source plus everything the stages found in it."""
+    """One article: a span of its source plus everything the stages found in it.
+
+    ``errors`` lists the stages that failed on this article, in order, as
+    ``{"stage": name, "error": message}``; a failed stage's own fields (and those of
+    the stages that need them) may be empty or partial. ``doc`` and ``actor_index``
+    are working fields the stages pass on to each other within one run; they are
+    never serialised and are dropped when the article leaves the pipeline.
+    """
 
     id: str
     source: Source
@@ -196,7 +203,9 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     duplicate_of: str | None = None  # id of an earlier near-identical article
     story: str | None = None
+    errors: list[dict[str, str]] = field(default_factory=list)  # [{"stage", "error"}] (extension)
     doc: Any = None  # transient spaCy Doc over ``text``; never serialised
+    actor_index: Any = None  # transient ``actors.index.ActorIndex``; never serialised
     cached_text: str | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -244,4 +253,5 @@ class Article:
             "attributions": [a.to_dict() for a in self.attributions],
             "places": [p.to_dict() for p in self.places],
             "dates": [d.to_dict() for d in self.dates],
+            "errors": [dict(e) for e in self.errors],
         }

@@ -1,7 +1,18 @@
 """Ordered analysis stages with a build-time ``requires``/``assigns`` check.
 
 A stage is a function ``fn(article, *, settings) -> None`` that reads the
-article fields it ``requires`` and fills those it ``assigns``; it does no I/O.
+article fields it ``requires`` and writes only those it ``assigns``; it does no
+I/O and keeps no state between articles. Stages talk to each other only through
+the ``Article``: what a later stage needs travels on it (``doc``, ``actor_index``
+are working fields for that, never serialised). ``tests/test_stage_contracts.py``
+runs every stage under a guard that fails when a stage writes a field it does not
+assign.
+
+A stage that raises marks the article: ``article.errors`` gets
+``{"stage": name, "error": message}``, one warning line names the source, article
+and stage, ``RunStats.stage_errors`` counts it, and later stages that require a
+field the failed stage assigns are skipped for that article. With
+``Settings(strict=True)`` the first stage error raises :class:`PipelineError` instead.
 """
 
 from __future__ import annotations
@@ -40,7 +51,8 @@ def stage(*, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
     return wrap
 
 
-BASE_FIELDS = ("text", "source", "published", "title", "paragraphs", "doc")
+# fields every article has before the first stage (set by core.split_source and nlp.parse)
+BASE_FIELDS = ("text", "source", "published", "title", "language", "paragraphs", "doc")
 
 
 def check_order(stages: Iterable[Stage]) -> None:
@@ -55,20 +67,40 @@ def check_order(stages: Iterable[Stage]) -> None:
 
 def run_stages(articles: Iterable[Article], stages: list[Stage], *,
                settings: Settings, stats: "RunStats | None" = None) -> Iterator[Article]:
-    """Run every stage on every article; a stage failing on one article is logged and skipped."""
+    """Run every stage on every article, in order.
+
+    A stage error is recorded on the article (see the module docstring) and the run
+    goes on; with ``settings.strict`` it raises :class:`PipelineError` (E302).
+    """
     for article in articles:
+        failed: set[str] = set()  # fields a failed stage assigns
         for st in stages:
             if article.doc is None and "doc" in st.requires:
                 continue  # not parsed (not English): structure only
+            if failed.intersection(st.requires):
+                continue  # its input is missing: the failed stage is already recorded
             try:
                 st(article, settings=settings)
             except Exception as err:  # noqa: BLE001 - one bad article never stops a batch
-                log.warning("stage %s failed on article %s (%s): %s", st.name, article.id,
-                            article.source.uri, err)
-                if stats is not None:
-                    stats.stage_errors += 1
+                _stage_failed(article, st, err, settings=settings, stats=stats)
+                failed.update(st.assigns)
         article.doc = None
+        article.actor_index = None
         yield article
+
+
+def _stage_failed(article: Article, st: Stage, err: Exception, *, settings: Settings,
+                  stats: "RunStats | None") -> None:
+    """Record a stage error on the article, or raise it when the run is strict."""
+    message = " ".join(f"{type(err).__name__}: {err}".split())  # one line
+    if settings.strict:
+        raise PipelineError.make("E302", stage=st.name, article=article.id,
+                                 source=article.source.uri, error=message) from err
+    article.errors.append({"stage": st.name, "error": message})
+    log.warning("%s: stage %s failed on article %s: %s", article.source.uri, st.name,
+                article.id, message)
+    if stats is not None:
+        stats.stage_errors += 1
 
 
 @dataclass(slots=True)

@@ -19,3 +19,4 @@ class Settings:
     max_chars: int = 200_000  # longer articles are cut into pieces of this size for the NLP stages
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     default_date: str | None = None  # publication date to assume when a source has none
+    strict: bool = False  # a stage failing on an article raises PipelineError (else: recorded)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.actors import resolve_actors
 from newsgraph.model import Article, Quote, Source
 from newsgraph.nlp import find_entities, parse
 from newsgraph.quotes import extract_quotes, reported_by, reporting_cover, speech_verbs
@@ -19,6 +20,7 @@ def analyzed(text: str) -> Article:
     article = Article(id="t", source=Source(uri="t", format="text", text=text), start=0, end=len(text))
     [article] = list(parse([article], settings=SETTINGS))
     find_entities(article, settings=SETTINGS)
+    resolve_actors(article, settings=SETTINGS)
     extract_quotes(article, settings=SETTINGS)
     return article
 
@@ -183,6 +185,7 @@ def test_offsets_cut_the_exact_text_from_the_source() -> None:
                       start=len(prefix), end=len(text))
     [article] = list(parse([article], settings=SETTINGS))
     find_entities(article, settings=SETTINGS)
+    resolve_actors(article, settings=SETTINGS)
     extract_quotes(article, settings=SETTINGS)
     [quote] = direct(article)
     assert text[quote.start:quote.end] == quote.text == "It is a well-equipped organization"

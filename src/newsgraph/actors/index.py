@@ -1,14 +1,19 @@
-"""Per-article actor mentions kept for ``resolve_mention`` (a small identity cache)."""
+"""The per-article actor index: what ``resolve_actors`` found, for ``resolve_mention``.
+
+``resolve_actors`` builds it and sets ``article.actor_index`` (a working field, never
+serialised, dropped when the article leaves the pipeline). Later stages that name
+actors (quotes, events) read it through :func:`index_of`; ``resolve_mention`` adds the
+group actors it derives to ``entries`` and notes each span it counted in ``counted``,
+which is why those stages declare ``actor_index`` (and ``actors``) among their assigns.
+"""
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from ..errors import PipelineError
 from ..model import Article
 from .gazetteer import ActorEntry
-
-CACHE_SIZE = 8
 
 
 @dataclass(slots=True)
@@ -22,7 +27,7 @@ class Mention:
 
 
 @dataclass(slots=True)
-class ArticleIndex:
+class ActorIndex:
     article: Article
     mentions: list[Mention]  # sorted by start
     main_state: str | None
@@ -31,19 +36,10 @@ class ArticleIndex:
     counted: set[tuple[int, int]] = field(default_factory=set)  # spans already counted
 
 
-_CACHE: OrderedDict[int, ArticleIndex] = OrderedDict()
-
-
-def remember(index: ArticleIndex) -> None:
-    key = id(index.article)
-    _CACHE[key] = index
-    _CACHE.move_to_end(key)
-    while len(_CACHE) > CACHE_SIZE:
-        _CACHE.popitem(last=False)
-
-
-def recall(article: Article) -> ArticleIndex | None:
-    index = _CACHE.get(id(article))
-    if index is None or index.article is not article:
-        return None
+def index_of(article: Article, what: str) -> ActorIndex:
+    """``article.actor_index``; raises :class:`PipelineError` (E303) when ``resolve_actors``
+    has not run on this article (a stage-order error, never silently rebuilt)."""
+    index = article.actor_index
+    if not isinstance(index, ActorIndex) or index.article is not article:
+        raise PipelineError.make("E303", what=what, field="actor_index", stage="resolve_actors")
     return index

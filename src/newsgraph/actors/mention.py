@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model import Actor, Article
 from .gazetteer import ActorEntry, RoleEntry, load_gazetteer
-from .index import ArticleIndex, Mention, recall, remember
+from .index import ActorIndex, Mention, index_of
 from .names import group_entry
 
 log = logging.getLogger(__name__)
@@ -52,11 +52,14 @@ def resolve_mention(article: Article, start: int, end: int) -> str | None:
     -> "IRN-COP"), else the article's main state for government bodies ("the foreign
     ministry"); generic nouns ("companies", "people") get no country of the article.
     Pronouns follow the clause ("X said it would ..." -> X), else recency.
-    A resolved actor is added to ``article.actors`` (or its mention count bumped once per span).
+    A resolved actor is added to ``article.actors`` (or its mention count bumped once per
+    span, noted in ``article.actor_index``): a stage calling this declares ``actors`` and
+    ``actor_index`` among its assigns. Raises :class:`~newsgraph.errors.PipelineError`
+    (E303) when ``resolve_actors`` has not built the article's ``actor_index``.
 
     Example: ``resolve_mention(article, 0, 6)`` on "Tehran said ..." -> "IRN".
     """
-    index = recall(article) or _index_from(article)
+    index = index_of(article, "resolve_mention")
     span = _doc_span(article, start, end)
     inside = _inside(index, start, end)
     if span is None:
@@ -73,7 +76,7 @@ def resolve_owners(article: Article, start: int, end: int) -> list[str]:
     """One group per state when a group noun names several ("farmers from Belgium and
     France" -> ["BEL-CVL", "FRA-CVL"], "Chilean and Peruvian officials" -> ["CHL", "PER"]);
     [] when the span has at most one owner or its head is no role noun."""
-    index = recall(article) or _index_from(article)
+    index = index_of(article, "resolve_owners")
     span = _doc_span(article, start, end)
     if span is None or not _has_deps(span.doc):
         return []
@@ -119,11 +122,11 @@ def _is_dateline(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].text in ("—", "–", "-", "--", ",")
 
 
-def _inside(index: ArticleIndex, start: int, end: int) -> list[Mention]:
+def _inside(index: ActorIndex, start: int, end: int) -> list[Mention]:
     return [m for m in index.mentions if m.start < end and start < m.end]
 
 
-def _resolve_span(index: ArticleIndex, span: Span, inside: list[Mention],
+def _resolve_span(index: ActorIndex, span: Span, inside: list[Mention],
                   depth: int) -> str | None:
     head = _head(span)
     at_head = _mention_at(index, head, inside)
@@ -165,11 +168,11 @@ def _has_deps(tok: Token) -> bool:
     return bool(tok.doc.has_annotation("DEP"))
 
 
-def _source_start(index: ArticleIndex, tok: Token) -> int:
+def _source_start(index: ActorIndex, tok: Token) -> int:
     return index.article.start + tok.idx
 
 
-def _mention_at(index: ArticleIndex, tok: Token,
+def _mention_at(index: ActorIndex, tok: Token,
                 mentions: list[Mention] | None = None) -> Mention | None:
     pos = _source_start(index, tok)
     for m in mentions if mentions is not None else index.mentions:
@@ -191,7 +194,7 @@ def _role_at_head(head: Token) -> RoleEntry | None:
 
 
 # -- role nouns ----------------------------------------------------------------------------
-def _by_role(index: ArticleIndex, span: Span, head: Token, role: RoleEntry,
+def _by_role(index: ActorIndex, span: Span, head: Token, role: RoleEntry,
              depth: int) -> str | None:
     owner = _owner(index, head, depth)
     if owner is not None:
@@ -233,7 +236,7 @@ def _mass_use(head: Token) -> bool:
     return not any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.children)
 
 
-def _owner(index: ArticleIndex, head: Token, depth: int) -> tuple[str, str] | None:
+def _owner(index: ActorIndex, head: Token, depth: int) -> tuple[str, str] | None:
     """Who the head noun's own words name: ("state", ISO3), ("org", id) or ("many", "")."""
     found = _owner_found(index, head, depth)
     if not found:
@@ -244,7 +247,7 @@ def _owner(index: ArticleIndex, head: Token, depth: int) -> tuple[str, str] | No
     return next((o for o in found if o[0] == "state"), found[0])
 
 
-def _owner_found(index: ArticleIndex, head: Token, depth: int) -> list[tuple[str, str]]:
+def _owner_found(index: ActorIndex, head: Token, depth: int) -> list[tuple[str, str]]:
     """Every owner the head noun's own words name, in text order."""
     if not _has_deps(head):
         return []
@@ -264,7 +267,7 @@ def _owner_found(index: ArticleIndex, head: Token, depth: int) -> list[tuple[str
     return found
 
 
-def _owner_words(index: ArticleIndex, tok: Token, depth: int, *, conjuncts: bool = False,
+def _owner_words(index: ActorIndex, tok: Token, depth: int, *, conjuncts: bool = False,
                  subtree: bool = False) -> list[tuple[str, str]]:
     """Owners named by a modifier word (its own words, not its clauses)."""
     out: list[tuple[str, str]] = []
@@ -299,7 +302,7 @@ def _owner_words(index: ArticleIndex, tok: Token, depth: int, *, conjuncts: bool
     return out
 
 
-def _city_of(index: ArticleIndex, tok: Token) -> str | None:
+def _city_of(index: ActorIndex, tok: Token) -> str | None:
     pos = _source_start(index, tok)
     cities = load_gazetteer().cities
     for ent in index.article.entities:
@@ -308,7 +311,7 @@ def _city_of(index: ArticleIndex, tok: Token) -> str | None:
     return None
 
 
-def _named_by(index: ArticleIndex, head: Token) -> str | None:
+def _named_by(index: ActorIndex, head: Token) -> str | None:
     """A title in front of a name ("Japanese Foreign Minister" + "Hiroshi Tanabe"), or
     explained by an apposed name ("her Tajik counterpart, Sherali Nurov")."""
     doc = head.doc
@@ -338,7 +341,7 @@ def _names_many(head: Token) -> bool:
                for c in head.children)
 
 
-def _last_titled(index: ArticleIndex, word: str, span: Span, country: str | None) -> str | None:
+def _last_titled(index: ActorIndex, word: str, span: Span, country: str | None) -> str | None:
     start = _source_start(index, span[0])
     for m in reversed(index.mentions):
         if m.start >= start or m.kind != "person":
@@ -348,7 +351,7 @@ def _last_titled(index: ArticleIndex, word: str, span: Span, country: str | None
     return None
 
 
-def _nearby_place(index: ArticleIndex, span: Span) -> str | None:
+def _nearby_place(index: ActorIndex, span: Span) -> str | None:
     """The country of a place the sentence locates things in ("in Tehran"), nearest first."""
     doc = span.doc
     article = index.article
@@ -375,14 +378,14 @@ def _nearby_place(index: ArticleIndex, span: Span) -> str | None:
     return best[1] if best else None
 
 
-def _mention_at_offset(index: ArticleIndex, pos: int) -> Mention | None:
+def _mention_at_offset(index: ActorIndex, pos: int) -> Mention | None:
     for m in index.mentions:
         if m.start <= pos < m.end:
             return m
     return None
 
 
-def _token_at(index: ArticleIndex, start: int, end: int) -> Token | None:
+def _token_at(index: ActorIndex, start: int, end: int) -> Token | None:
     article = index.article
     span = article.doc.char_span(start - article.start, end - article.start,
                                  alignment_mode="expand")
@@ -401,7 +404,7 @@ def _is_located(tok: Token) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
-def _main_country(index: ArticleIndex, role: str, *, share: float = 0.6) -> str | None:
+def _main_country(index: ActorIndex, role: str, *, share: float = 0.6) -> str | None:
     """The article's main state, for "the government" or a dominant-country article."""
     if index.main_state is None:
         return None
@@ -413,7 +416,7 @@ def _main_country(index: ArticleIndex, role: str, *, share: float = 0.6) -> str 
     return index.main_state if total and top >= 2 and top / total >= share else None
 
 
-def _group(index: ArticleIndex, country: str | None, role: str) -> str | None:
+def _group(index: ActorIndex, country: str | None, role: str) -> str | None:
     if country is None:
         return None
     state = index.entries.get(country) or load_gazetteer().states.get(country)
@@ -433,7 +436,7 @@ def _pronoun_kinds(word: str) -> set[str]:
     return PRONOUN_KINDS["thing"]
 
 
-def _by_pronoun(index: ArticleIndex, tok: Token, depth: int) -> str | None:
+def _by_pronoun(index: ActorIndex, tok: Token, depth: int) -> str | None:
     """A pronoun: the subject of its clause or of the clause it reports, else by recency."""
     personal = tok.lower_ in PERSON_PRONOUNS
     subject = _antecedent_subject(tok) if _has_deps(tok) else None
@@ -466,7 +469,7 @@ def _by_pronoun(index: ArticleIndex, tok: Token, depth: int) -> str | None:
     return earlier[0].actor if earlier else None
 
 
-def _previous_sentence_start(index: ArticleIndex, tok: Token) -> int:
+def _previous_sentence_start(index: ActorIndex, tok: Token) -> int:
     """Source offset where the sentence before ``tok``'s starts (objects look no further)."""
     doc = tok.doc
     if not doc.has_annotation("SENT_START"):
@@ -575,7 +578,7 @@ def _clause_subject(tok: Token) -> Token | None:
     return _subject_of(verb) if verb is not None else None
 
 
-def _resolve_token(index: ArticleIndex, tok: Token, depth: int) -> str | None:
+def _resolve_token(index: ActorIndex, tok: Token, depth: int) -> str | None:
     """The actor of the noun phrase headed by ``tok`` (no counting)."""
     doc = tok.doc
     lo, hi = tok.i, tok.i + 1
@@ -590,7 +593,7 @@ def _resolve_token(index: ArticleIndex, tok: Token, depth: int) -> str | None:
     return _resolve_span(index, span, _inside(index, start, end), depth)
 
 
-def _by_surname(index: ArticleIndex, head: Token) -> str | None:
+def _by_surname(index: ActorIndex, head: Token) -> str | None:
     """A capitalised word that is the last name of a person actor here ("PENCE", "Pence")."""
     if not head.text[:1].isupper() or len(head.text) < 3:
         return None
@@ -602,7 +605,7 @@ def _by_surname(index: ArticleIndex, head: Token) -> str | None:
 
 
 # -- bookkeeping ---------------------------------------------------------------------------
-def _count(index: ArticleIndex, actor_id: str, start: int, end: int, known: bool) -> None:
+def _count(index: ActorIndex, actor_id: str, start: int, end: int, known: bool) -> None:
     """Add the actor to the article (or bump its mentions) once per resolved span."""
     article = index.article
     actor = article.actor(actor_id)
@@ -621,22 +624,3 @@ def _count(index: ArticleIndex, actor_id: str, start: int, end: int, known: bool
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, kind=entry.kind, country=entry.country,
                  role=entry.role, wikidata=entry.wikidata, mentions=1)
-def _index_from(article: Article) -> ArticleIndex:
-    """Rebuild a (title-less) index from the entities when the stage's one is gone."""
-    actors = {a.id: a for a in article.actors}
-    entries = {a.id: ActorEntry(id=a.id, name=a.name, kind=a.kind, country=a.country,
-                                role=a.role, wikidata=a.wikidata) for a in article.actors}
-    mentions = [Mention(start=e.start, end=e.end, actor=e.actor, kind=actors[e.actor].kind,
-                        country=actors[e.actor].country)
-                for e in sorted(article.entities, key=lambda e: e.start)
-                if e.actor and e.actor in actors]
-    counts = Counter(m.country for m in mentions if m.kind in ("state", "group") and m.country)
-    top = counts.most_common(2)
-    main = top[0][0] if top else None
-    total = sum(counts.values())
-    clear = bool(top) and (len(top) < 2 or top[0][1] >= 1.5 * top[1][1])
-    dominant = main if clear and top[0][1] / total >= 0.45 else None
-    index = ArticleIndex(article=article, mentions=mentions, main_state=main, entries=entries,
-                         dominant_state=dominant)
-    remember(index)
-    return index

@@ -18,7 +18,7 @@ from ..pipeline import stage
 from ..settings import Settings
 from .dictionary import compile_dictionaries
 from .gazetteer import ActorEntry, Gazetteer, PhraseTable, RoleEntry, load_gazetteer, lookup
-from .index import ArticleIndex, Mention, remember
+from .index import ActorIndex, Mention
 from .names import HONORIFICS, group_entry, org_role, person_key, slugify, strip_name
 from .noise import headline_only, is_common_noun, is_company, place_like, split_at_lines
 
@@ -650,7 +650,7 @@ class Resolver:
             e for e in self.article.entities if self.token_range(e) is None]
         self.article.entities.sort(key=lambda e: (e.start, e.end))
 
-    def build_index(self) -> ArticleIndex:
+    def build_index(self) -> ActorIndex:
         mentions = []
         for ent, i, j in self.spans:
             if ent.actor is None:
@@ -659,7 +659,7 @@ class Resolver:
             mentions.append(Mention(start=ent.start, end=ent.end, actor=ent.actor,
                                     kind=entry.kind, country=entry.country,
                                     titles=tuple(self.person_titles.get(ent.actor, ()))))
-        return ArticleIndex(article=self.article, mentions=mentions,
+        return ActorIndex(article=self.article, mentions=mentions,
                             main_state=self.main_state, entries=dict(self.entries),
                             dominant_state=self.dominant_state)
 
@@ -714,11 +714,19 @@ def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return len(ls) == 1 and lf[-1].split("-")[-1] == ls[0].split("-")[-1] and len(ls[0]) > 2
 
 
-@stage(requires=("doc", "entities"), assigns=("actors",))
+@stage(requires=("doc", "entities"), assigns=("entities", "actors", "actor_index"))
 def resolve_actors(article: Article, *, settings: Settings) -> None:
-    """Set ``entity.actor`` for entities that denote actors and fill ``article.actors``."""
+    """Fill ``article.actors`` and ``article.actor_index``; rewrite ``article.entities``.
+
+    Entities are rewritten, hence declared: split at line breaks, joined or relabelled
+    (a surname tagged ORG is a PERSON), phrases of the gazetteer or a user dictionary
+    spaCy missed are added, and ``entity.actor`` is set where an entity names an actor.
+    ``actor_index`` keeps the actor mentions (with person titles and the article's main
+    state) for ``resolve_mention``, which the quotes and events stages call.
+    """
     if article.doc is None:
         article.actors = []
+        article.actor_index = ActorIndex(article=article, mentions=[], main_state=None, entries={})
         return
     gaz = load_gazetteer()
     user = compile_dictionaries(tuple(settings.actor_dictionaries)) \
@@ -747,7 +755,7 @@ def resolve_actors(article: Article, *, settings: Settings) -> None:
     res.compute_main_state()
     res.resolve_persons()
     res.fill_actors()
-    remember(res.build_index())
+    article.actor_index = res.build_index()
 
 
 __all__ = ["resolve_actors"]

@@ -2,7 +2,7 @@
 
 Each gold item is one article with its attributions (source, cue and content spans;
 ``direct`` marks contents fully in quotation marks). The article text is run through
-parse -> find_entities -> extract_quotes (no segmentation: one item, one article).
+parse -> find_entities -> resolve_actors -> extract_quotes (no segmentation: one item, one article).
 
 Matching is on content *tokens* (``\\w+`` positions, so quote marks and punctuation do
 not count): a predicted content matches a gold content when their token-overlap F1 is at
@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.actors import resolve_actors
 from newsgraph.model import Article, Quote, Source
 from newsgraph.nlp import find_entities, parse
 from newsgraph.quotes import extract_quotes
@@ -177,13 +178,14 @@ def _prf(counts: list[int]) -> dict[str, float]:
 
 
 def analyze_row(row: dict[str, Any], *, settings: Settings) -> tuple[Article, float, float]:
-    """Parse one gold article and run the quote stage: (article, parse s, quotes s)."""
+    """Parse one gold article and run the quote stage: (article, parse+actors s, quotes s)."""
     text = row["text"]
     article = Article(id=row["id"], source=Source(uri=row["id"], format="text", text=text),
                       start=0, end=len(text), published=row.get("date"))
     t0 = time.perf_counter()
     [article] = list(parse([article], settings=settings))
     find_entities(article, settings=settings)
+    resolve_actors(article, settings=settings)  # speakers resolve against its actor_index
     t1 = time.perf_counter()
     extract_quotes(article, settings=settings)
     return article, t1 - t0, time.perf_counter() - t1

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..actors import resolve_mention, resolve_owners
 from ..model import Article
 
 log = logging.getLogger(__name__)
@@ -26,27 +26,6 @@ class Argument:
     actor: str | None
     text: str
     token: Token
-
-
-@functools.cache
-def _resolver() -> Callable[[Article, int, int], str | None] | None:
-    """``newsgraph.actors.resolve_mention`` once the actors package provides it."""
-    try:
-        from ..actors import resolve_mention  # type: ignore[attr-defined]
-    except ImportError:
-        log.debug("newsgraph.actors.resolve_mention not available; using entity actors")
-        return None
-    return resolve_mention  # type: ignore[no-any-return]
-
-
-@functools.cache
-def _owners_resolver() -> Callable[[Article, int, int], list[str]] | None:
-    """``newsgraph.actors.resolve_owners``: one group per state a group noun names."""
-    try:
-        from ..actors import resolve_owners  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return resolve_owners  # type: ignore[no-any-return]
 
 
 def _keep(tok: Token, top: Token) -> bool:
@@ -76,10 +55,7 @@ def resolve(article: Article, tok: Token) -> Argument:
     i, j = argument_bounds(tok)
     span = doc[i:j]
     start, end = article.span(span.start_char, span.end_char)
-    actor = None
-    resolver = _resolver()
-    if resolver is not None:
-        actor = resolver(article, start, end)
+    actor = resolve_mention(article, start, end)
     if actor is None:
         actor = _entity_actor(article, start, end, tok)
     if actor is None:
@@ -190,13 +166,12 @@ def _past_dateline(tok: Token) -> Token:
 
 def _several_owners(article: Article, tok: Token, arg: Argument) -> list[Argument]:
     """"farmers from Belgium and France": a group noun of several states, one each."""
-    owners = _owners_resolver()
-    if arg.actor is not None or owners is None:
+    if arg.actor is not None:
         return []
     i, j = argument_bounds(tok)
     span = tok.doc[i:j]
     start, end = article.span(span.start_char, span.end_char)
-    return [Argument(actor, arg.text, tok) for actor in owners(article, start, end)]
+    return [Argument(actor, arg.text, tok) for actor in resolve_owners(article, start, end)]
 
 
 _COORDINATORS = frozenset({"and", "or", "nor", "&", ","})

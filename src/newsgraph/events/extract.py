@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import date_for_span
 from ..model import Article, Event, Span
+from ..places import place_for_span
 from ..pipeline import stage
 from ..settings import Settings
 from .arguments import (SUBJECTS, Argument, arguments, child, is_passive, pobj_of, pobjs_of,
@@ -23,7 +23,6 @@ from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPRO
 log = logging.getLogger(__name__)
 
 Token = Any
-SpanFn = Callable[[Article, int, int], Any]
 
 # THREATEN codes by the root of the threatened act ("threatened to impose sanctions" -> 1312)
 THREAT_CODES = {"16": "131", "163": "1312", "161": "1313", "162": "1311", "164": "134",
@@ -45,23 +44,6 @@ class ArticleState:
     street: set[int] = field(default_factory=set)  # trigger starts of street protests
     definite: set[int] = field(default_factory=set)  # trigger starts of "the <noun>" triggers
     diplomatic: bool = False  # a diplomatic protest was mentioned ("lodged a formal protest")
-
-
-@functools.cache
-def _span_helpers() -> tuple[SpanFn | None, SpanFn | None]:
-    date_fn: SpanFn | None = None
-    place_fn: SpanFn | None = None
-    try:
-        from ..dates import date_for_span
-        date_fn = date_for_span
-    except ImportError:
-        pass
-    try:
-        from ..places import place_for_span
-        place_fn = place_for_span
-    except ImportError:
-        pass
-    return date_fn, place_fn
 
 
 # ---------------------------------------------------------------- arguments
@@ -377,9 +359,8 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
 def _where(article: Article, start: int, end: int,
            cache: dict[int, tuple[Any, Any, Any]]) -> tuple[Any, Any, Any]:
     if start not in cache:
-        date_fn, place_fn = _span_helpers()
-        date, date_from = date_fn(article, start, end) if date_fn else (None, None)
-        place = place_fn(article, start, end) if place_fn else None
+        date, date_from = date_for_span(article, start, end)
+        place = place_for_span(article, start, end)
         cache[start] = (date, date_from, place)
     return cache[start]
 
@@ -559,9 +540,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
     return out
 
 
-@stage(requires=("doc", "actors", "places", "dates", "quotes"), assigns=("events",))
+@stage(requires=("doc", "entities", "actors", "actor_index", "places", "dates", "quotes",
+                 "attributions"),
+       assigns=("events", "actors", "actor_index"))
 def extract_events(article: Article, *, settings: Settings) -> None:
-    """Fill ``article.events`` from the parsed doc (one pass over its sentences)."""
+    """Fill ``article.events`` from the parsed doc (one pass over its sentences).
+
+    Sources and targets are resolved with ``resolve_mention`` (which adds derived actors
+    such as "IRN-COP" to ``article.actors`` and counts each span once in ``actor_index``),
+    and the domestic defaults may add "ISO3-CVL" civilians or count a recipient: hence
+    ``actors`` and ``actor_index`` among the assigns. Who reports an event and whether it
+    sits inside a quote come from the quotes stage (``quotes``, ``attributions``).
+    """
     doc = article.doc
     if doc is None:
         article.events = []

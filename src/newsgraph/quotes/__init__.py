@@ -1,7 +1,8 @@
 """Quotes and attribution: who said what, in quotation marks or reported.
 
 Public:
-    extract_quotes      the pipeline stage (requires doc, actors; assigns quotes, attributions)
+    extract_quotes      the pipeline stage (requires doc, entities, actors, actor_index;
+                        assigns quotes, attributions, and actors it resolves)
     find_quotes         pair quotation marks in plain text (no model)
     speech_verbs        the speech-verb lexicon
     reporting_cover     (start, end, who) of every reported span, for the events stage

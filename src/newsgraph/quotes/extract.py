@@ -6,11 +6,10 @@ Also the helpers the events stage uses to know which text is reported and by who
 
 from __future__ import annotations
 
-import functools
 import logging
-from collections.abc import Callable
 from typing import Any
 
+from ..actors import resolve_mention
 from ..model import Article, Attribution, Quote, Span
 from ..pipeline import stage
 from ..settings import Settings
@@ -20,31 +19,19 @@ from .speakers import Found, attribute_quotes
 
 log = logging.getLogger(__name__)
 
-Resolver = Callable[[Article, int, int], "str | None"]
 _PERSON_FIRST = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
-
-
-@functools.lru_cache(maxsize=1)
-def _resolver() -> Resolver | None:
-    try:
-        from ..actors import resolve_mention  # type: ignore[attr-defined]
-    except ImportError:
-        log.debug("newsgraph.actors.resolve_mention not available; using entity actors")
-        return None
-    return resolve_mention  # type: ignore[no-any-return]
 
 
 def resolve_speaker(article: Article, start: int, end: int) -> str | None:
     """Actor id for a speaker or source span (source offsets), or None.
 
-    Asks ``newsgraph.actors.resolve_mention`` first, then falls back to the actor of
-    an entity inside the span (a person before an organisation before a place).
+    Asks :func:`newsgraph.actors.resolve_mention` first (which adds the actor it finds
+    to ``article.actors``), then takes the actor of an entity inside the span (a person
+    before an organisation before a place).
     """
-    resolver = _resolver()
-    if resolver is not None:
-        actor = resolver(article, start, end)
-        if actor:
-            return actor
+    actor = resolve_mention(article, start, end)
+    if actor:
+        return actor
     inside = [e for e in article.entities if e.actor and start <= e.start and e.end <= end]
     inside.sort(key=lambda e: (_PERSON_FIRST.get(e.label, 9), e.start))
     return inside[0].actor if inside else None
@@ -90,12 +77,16 @@ def find_all(doc: Any, *, text: str | None = None) -> tuple[list[Found], list[An
     return quotes, sorted(unique.values(), key=lambda p: p.start_char)
 
 
-@stage(requires=("doc", "actors"), assigns=("quotes", "attributions"))
+@stage(requires=("doc", "entities", "actors", "actor_index"),
+       assigns=("quotes", "attributions", "actors", "actor_index"))
 def extract_quotes(article: Article, *, settings: Settings) -> None:
     """Fill ``article.quotes`` (direct and reported speech) and ``article.attributions``.
 
     Quote offsets exclude the quotation marks; ``speaker_text`` keeps the words
-    ("he", "the minister") even when no actor id resolves.
+    ("he", "the minister") even when no actor id resolves. Speakers and sources are
+    resolved with ``resolve_mention``, which adds actors it derives ("the Iranian police"
+    -> IRN-COP) to ``article.actors`` and counts each span once in ``actor_index``:
+    hence ``actors`` and ``actor_index`` among the assigns.
     """
     if article.doc is None:
         article.quotes, article.attributions = [], []
