@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.actors import resolve_mention
+from newsgraph.errors import PipelineError
 
 from .conftest import MakeArticle, span_of
 
@@ -70,3 +71,19 @@ def test_unnamed_minister_is_the_dominant_state(make_article: MakeArticle) -> No
                            "The Minister of Oil insisted supply was adequate.")
     start, end = span_of(article, "The Minister of Oil")
     assert resolve_mention(article, start, end) == "IRN"
+
+
+def test_resolve_mention_without_actor_index_is_a_stage_order_error(
+        make_article: MakeArticle) -> None:
+    article = make_article("Tehran said it would respond.", model=False)
+    article.actor_index = None  # resolve_actors did not run on it
+    with pytest.raises(PipelineError, match="E303 resolve_mention needs article.actor_index"):
+        resolve_mention(article, *span_of(article, "Tehran"))
+
+
+def test_actor_index_travels_with_its_article_not_a_cache(make_article: MakeArticle) -> None:
+    first = make_article("Tehran said it would respond.", model=False)
+    others = [make_article(f"Moscow said so {n} times.", model=False) for n in range(12)]
+    assert resolve_mention(first, *span_of(first, "Tehran")) == "IRN"  # after 12 other articles
+    assert all(resolve_mention(a, *span_of(a, "Moscow")) == "RUS" for a in others)
+    assert first.actor_index is not others[0].actor_index

@@ -1,13 +1,17 @@
 """The clause around a trigger: negation, modality, who reports it, and whether an outer
-verb already carries the event ("urged Iran to halt attacks" is a request, not an attack)."""
+verb already carries the event ("urged Iran to halt attacks" is a request, not an attack).
+
+Who reports an event is not re-derived here: it comes from the quotes stage's results on
+the article (``article.quotes``, ``article.attributions``), so an event and the quote it
+sits in name the same speaker. The clause walk only decides the modality."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Article
-from .arguments import child, resolve
+from ..model import Article, Quote
+from .arguments import child
 
 Token = Any
 
@@ -68,14 +72,6 @@ def _own(tok: Token, ctx: Context) -> None:
             ctx.modality = "reported"
 
 
-def _speaker(article: Article, verb: Token) -> str | None:
-    subj = child(verb, "nsubj")
-    if subj is None:
-        return None
-    arg = resolve(article, subj)
-    return arg.actor or arg.text
-
-
 def clause_context(article: Article, trigger: Token, *, carriers: frozenset[int]) -> Context:
     """Walk from the trigger's clause up through xcomp/ccomp/conj heads.
 
@@ -106,7 +102,6 @@ def clause_context(article: Article, trigger: Token, *, carriers: frozenset[int]
         if dep in ("ccomp", "parataxis") and lemma in SPEECH:
             if ctx.modality == "asserted":
                 ctx.modality = "reported"
-            ctx.attributed_to = _speaker(article, head)
             _inherit_negation(head, ctx)
             break
         if dep == "ccomp" and lemma in BELIEF:
@@ -139,25 +134,33 @@ def _outer(head: Token, lemma: str, ctx: Context) -> None:
 
 
 def _sentence_attribution(article: Article, trigger: Token, ctx: Context) -> None:
-    """"..., according to X" and quotes found by the quotes stage."""
-    sent = trigger.sent
-    for tok in sent:
-        if tok.lower_ == "according":
-            to = child(tok, "prep")
-            obj = child(to, "pobj") if to is not None else None
-            if obj is not None:
-                arg = resolve(article, obj)
-                ctx.attributed_to = ctx.attributed_to or arg.actor or arg.text
-                if ctx.modality == "asserted":
-                    ctx.modality = "reported"
-            break
-    if ctx.attributed_to is None and article.quotes:
-        pos = article.span(trigger.idx, trigger.idx)[0]
-        for quote in article.quotes:
-            if not quote.direct and quote.text.lower().startswith("to "):
-                continue  # "refused to meet X": an intention, not reported speech
-            if quote.start <= pos < quote.end:
-                ctx.attributed_to = quote.speaker or quote.speaker_text
-                if ctx.modality == "asserted":
-                    ctx.modality = "reported"
-                break
+    """Who reports the trigger, from the quotes stage: the speaker of the innermost quote
+    holding it (its actor, else its words; a quote without a speaker still makes it
+    reported), else the source of an attribution in its sentence ("..., according to X",
+    "citing X"). Either makes an asserted event reported.
+    """
+    pos = article.span(trigger.idx, trigger.idx)[0]
+    quote = _innermost_quote(article, pos)
+    if quote is not None:
+        ctx.attributed_to = quote.speaker or quote.speaker_text
+    else:
+        sent = trigger.sent
+        s0, s1 = article.span(sent.start_char, sent.end_char)
+        source = next((a for a in article.attributions if s0 <= a.start and a.end <= s1), None)
+        if source is None:
+            return
+        ctx.attributed_to = source.actor or source.source
+    if ctx.modality == "asserted":
+        ctx.modality = "reported"
+
+
+def _innermost_quote(article: Article, pos: int) -> Quote | None:
+    """The shortest quote holding source offset ``pos`` (intentions, "to ...", aside)."""
+    best = None
+    for quote in article.quotes:
+        if not quote.direct and quote.text.lower().startswith("to "):
+            continue  # "refused to meet X": an intention, not reported speech
+        if quote.start <= pos < quote.end and (best is None or
+                                               quote.end - quote.start < best.end - best.start):
+            best = quote
+    return best
