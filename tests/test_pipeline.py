@@ -66,6 +66,13 @@ def test_stage_error_is_in_the_json_output() -> None:
     assert _article().to_dict()["errors"] == []
 
 
+def test_stage_errors_survive_the_json_round_trip_of_scale_shards() -> None:
+    from newsgraph.scale import article_from_dict
+
+    [article] = run_stages([_article()], STAGES, settings=Settings())
+    assert article_from_dict(article.to_dict()).errors == article.errors
+
+
 def test_strict_run_raises_a_pipeline_error() -> None:
     with pytest.raises(PipelineError) as caught:
         list(run_stages([_article()], STAGES, settings=Settings(strict=True)))

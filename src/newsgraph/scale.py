@@ -340,7 +340,8 @@ def article_from_dict(doc: dict[str, Any]) -> ShardArticle:
         attributions=[_make(Attribution, a) for a in doc.get("attributions", ())],
         places=[_place(p) for p in doc.get("places", ())],
         dates=[_make(DateMention, d) for d in doc.get("dates", ())],
-        duplicate_of=doc.get("duplicate_of"), story=doc.get("story"))
+        duplicate_of=doc.get("duplicate_of"), story=doc.get("story"),
+        errors=[dict(e) for e in doc.get("errors", ())])
     article.cached_text = text
     return article
 
