@@ -107,12 +107,11 @@ def _parse_english(articles: Iterator[Article], settings: Settings, parse) -> It
     buffer: list[Article] = []
 
     def flush() -> Iterator[Article]:
-        english = [a for a in buffer if a.language == "en"]
-        parsed = {id(a) for a in parse(english, settings=settings)}
         for a in buffer:
-            if id(a) not in parsed:
-                a.doc = None
-            yield a
+            a.doc = None
+        for _ in parse([a for a in buffer if a.language == "en"], settings=settings):
+            pass  # parse sets article.doc
+        yield from buffer
         buffer.clear()
 
     for article in articles:

@@ -55,15 +55,15 @@ def parse(articles: Iterable[Article], *, settings: Settings) -> Iterator[Articl
         yield article
 
 
-# OntoNotes labels that name things an actor or a place can be
 @stage(requires=("doc",), assigns=("entities",))
 def find_entities(article: Article, *, settings: Settings) -> None:
-    """Copy the named entities of the doc into ``article.entities`` with source offsets."""
-    doc = article.doc
+    """Copy the named entities of the doc into ``article.entities`` with source offsets.
+
+    ``doc`` is set before the stages run, by :func:`parse` (English articles only; the
+    pipeline skips stages that require ``doc`` on the others).
+    """
     entities = []
-    for ent in doc.ents:
-        text = ent.text
-        # trim a possessive "'s" the tokenizer leaves inside some entities
+    for ent in article.doc.ents:
         start, end = article.span(ent.start_char, ent.end_char)
-        entities.append(Entity(text=text, label=ent.label_, start=start, end=end))
+        entities.append(Entity(text=ent.text, label=ent.label_, start=start, end=end))
     article.entities = entities
