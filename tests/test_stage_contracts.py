@@ -9,7 +9,6 @@ stage shows the guard can fail.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -124,11 +123,7 @@ def test_guard_sees_in_place_changes(mutate) -> None:
     assert article_state(article) != before
 
 
-def _stages() -> Iterator[Stage]:
-    yield from core.default_stages()
-
-
 def test_every_stage_declares_a_real_article_field() -> None:
     names = {f.name for f in dataclasses.fields(Article)}
-    for st in _stages():
+    for st in core.default_stages():
         assert set(st.requires) | set(st.assigns) <= names | {"text"}, st.name
