@@ -128,3 +128,19 @@ def test_cli_without_strict_marks_the_article_and_the_store(monkeypatch, tmp_pat
     finally:
         store.close()
     assert stored is not None and stored["errors"] == article["errors"]
+
+
+@pytest.mark.slow
+def test_cli_ingest_strict_stops_and_stores_nothing_of_the_batch(monkeypatch, tmp_path,
+                                                                 capsys) -> None:
+    _failing_pipeline(monkeypatch)
+    path = tmp_path / "news.txt"
+    path.write_text("Tehran said on Monday it would respond to the sanctions.\n")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(path), "--db", str(db), "--quiet", "--strict"]) == 2
+    assert "E302 stage '_broken'" in capsys.readouterr().err
+    store = open_store(str(db))
+    try:
+        assert store.summary()["articles"] == 0
+    finally:
+        store.close()
