@@ -87,3 +87,14 @@ def test_actor_index_travels_with_its_article_not_a_cache(make_article: MakeArti
     assert resolve_mention(first, *span_of(first, "Tehran")) == "IRN"  # after 12 other articles
     assert all(resolve_mention(a, *span_of(a, "Moscow")) == "RUS" for a in others)
     assert first.actor_index is not others[0].actor_index
+
+
+def test_count_actor_adds_a_new_actor_once_then_counts_it() -> None:
+    from newsgraph.actors import count_actor
+    from newsgraph.model import Actor, Article, Source
+
+    article = Article(id="t", source=Source(uri="t", format="text", text="x"), start=0, end=1)
+    count_actor(article, Actor(id="IRN-CVL", name="Iran civilians", kind="group", mentions=7))
+    count_actor(article, Actor(id="IRN-CVL", name="other", kind="group"))
+    [actor] = article.actors
+    assert (actor.name, actor.mentions) == ("Iran civilians", 2)

@@ -605,8 +605,24 @@ def _by_surname(index: ActorIndex, head: Token) -> str | None:
 
 
 # -- bookkeeping ---------------------------------------------------------------------------
+def count_actor(article: Article, actor: Actor) -> None:
+    """One more mention of ``actor`` in ``article``: the article's actor with its id gets
+    one more mention, or ``actor`` is added with one when the article has none.
+
+    After ``resolve_actors`` this is the one way ``article.actors`` grows (``resolve_mention``
+    and the events' domestic defaults use it); a stage calling it declares ``actors``.
+    """
+    known = article.actor(actor.id)
+    if known is not None:
+        known.mentions += 1
+        return
+    actor.mentions = 1
+    article.actors.append(actor)
+
+
 def _count(index: ActorIndex, actor_id: str, start: int, end: int, known: bool) -> None:
-    """Add the actor to the article (or bump its mentions) once per resolved span."""
+    """Count the actor of a resolved span once per span (``index.counted``); a span whose
+    own entity already names the actor (``known``) was counted by ``resolve_actors``."""
     article = index.article
     actor = article.actor(actor_id)
     if actor is not None and (known or (start, end) in index.counted):
@@ -616,11 +632,10 @@ def _count(index: ActorIndex, actor_id: str, start: int, end: int, known: bool) 
         entry = index.entries.get(actor_id)
         if entry is None:
             return
-        article.actors.append(_actor(entry))
-        return
-    actor.mentions += 1
+        actor = _actor(entry)
+    count_actor(article, actor)
 
 
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, kind=entry.kind, country=entry.country,
-                 role=entry.role, wikidata=entry.wikidata, mentions=1)
+                 role=entry.role, wikidata=entry.wikidata)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from ..actors import count_actor
 from ..model import Actor, Article, Event
 
 Token = Any
@@ -117,14 +118,11 @@ def _civil_of(article: Article, actor_id: str, country: str) -> bool:
 
 
 def _civilians(article: Article, country: str) -> str:
+    """The country's civilians ("ISO3-CVL"), counted in ``article.actors`` (added when new)."""
     group = f"{country}-CVL"
-    for actor in article.actors:
-        if actor.id == group:
-            actor.mentions += 1
-            return group
-    state = next(a for a in article.actors if a.id == country)
-    article.actors.append(Actor(id=group, name=f"{state.name} civilians", kind="group",
-                                country=country, role="CVL", mentions=1))
+    state = article.actor(country)
+    name = f"{state.name if state else country} civilians"
+    count_actor(article, Actor(id=group, name=name, kind="group", country=country, role="CVL"))
     return group
 
 
@@ -166,7 +164,7 @@ def fill_aid_recipients(article: Article, events: list[Event]) -> None:
         state = article.actor(country)
         if state is None:
             continue
-        state.mentions += 1
+        count_actor(article, state)
         event.target = country
         event.pattern += "+recipient"
         event.confidence = min(event.confidence, MAX_RECIPIENT_CONFIDENCE)
