@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DB     ?= newsgraph.sqlite
 
-.PHONY: demo test install install-test evaluate bench clean
+.PHONY: demo serve test install install-api install-test evaluate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,11 +13,19 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
+install-api: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[api]"
+
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 
-demo: install
+# the api extra too, so `newsgraph serve` opens the demo store in the dashboard right away
+demo: install-api
 	$(BIN)/newsgraph demo --db $(DB)
+	@echo "(or: make serve)"
+
+serve: install-api
+	$(BIN)/newsgraph serve --db $(DB)
 
 test: install-test
 	@$(BIN)/python -m pytest; rc=$$?; \

@@ -229,7 +229,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
     demo = resources.files("newsgraph").joinpath("data/demo")
     args.paths = [str(demo)]
     args.summary = True
-    return cmd_ingest(args)
+    code = cmd_ingest(args)
+    print(dashboard_hint(args.db), file=sys.stderr)
+    return code
+
+
+def dashboard_hint(db: str) -> str:
+    """How to open ``db`` in the dashboard, and how to install the api extra if it is missing."""
+    from importlib.util import find_spec
+
+    command = sys.argv[0] if Path(sys.argv[0]).name == "newsgraph" else "newsgraph"
+    hint = f"Browse it in the dashboard: {command} serve --db {db}, then open http://127.0.0.1:8000/"
+    if find_spec("fastapi") is None or find_spec("uvicorn") is None:
+        hint += "\n  (first install the api extra: pip install 'newsgraph[api]')"
+    return hint
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -172,7 +172,8 @@ def test_openapi_documents_every_path_and_the_error_shape(client):
     spec = client.get("/openapi.json").json()
     assert set(spec["paths"]) == {
         "/health", "/articles/{article_id}", "/search", "/events", "/pairs",
-        "/pairs/{source}/{target}/timeline", "/summary", "/analyze", "/ingest"}
+        "/pairs/{source}/{target}/timeline", "/summary", "/analyze", "/ingest", "/map",
+        "/stories/{story_id}"}
     error_ref = "#/components/schemas/ErrorOut"
     for path, operations in spec["paths"].items():
         for operation in operations.values():
@@ -180,6 +181,7 @@ def test_openapi_documents_every_path_and_the_error_shape(client):
             assert "$ref" in str(responses["200"]), path  # a response model, not "any"
             assert responses["422"]["content"]["application/json"]["schema"]["$ref"] == error_ref
     assert "404" in spec["paths"]["/articles/{article_id}"]["get"]["responses"]
+    assert "404" in spec["paths"]["/stories/{story_id}"]["get"]["responses"]
     assert "schema" in spec["components"]["schemas"]["ArticleOut"]["properties"]
 
 

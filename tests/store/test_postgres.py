@@ -58,6 +58,8 @@ def test_every_query_returns_the_same_rows_on_both_backends(pg, tmp_path):
                EventQuery(since="2024", until="2024-03-19")]
     for query in queries:
         assert store.events(query) == lite.events(query), query
+        assert store.events_by_place(query) == lite.events_by_place(query), query
+    assert store.story_articles("none") == lite.story_articles("none") == []
     assert store.pairs() == lite.pairs()
     assert store.timeline("USA", "RUS") == lite.timeline("USA", "RUS")
     assert store.timeline("USA", "RUS", period=10) == lite.timeline("USA", "RUS", period=10)

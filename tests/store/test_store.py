@@ -140,6 +140,72 @@ def test_events_filter_by_actor_side_and_category(store, query, expected):
     assert [r["article_id"] for r in store.events(query)] == expected
 
 
+# -- the dashboard's queries: places, stories, confidence -----------------------------------
+def placed_articles() -> list:
+    """varied_articles with stories and event places: three events at Moscow, one in Nairobi,
+    two without a place."""
+    a1, b2, c3, d4 = varied_articles()
+    a1.story = d4.story = "sanctions"
+    b2.story, c3.story = "b2", "c3"
+    for event in (a1.events[0], d4.events[0], b2.events[0]):
+        event.place = "moscow-524901"
+    c3.events[0].place = "nairobi-184745"
+    return [a1, b2, c3, d4]
+
+
+MOSCOW = {"name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62}
+NAIROBI = {"name": "Nairobi", "country": "KEN", "lat": -1.28, "lon": 36.82}
+UNPLACED = {"place": None, "name": None, "country": None, "lat": None, "lon": None}
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    (EventQuery(), [{**UNPLACED, "category": "COOPERATE", "events": 1},
+                    {**UNPLACED, "category": "THREATEN", "events": 1},
+                    {"place": "moscow-524901", "category": "ACCUSE", "events": 1, **MOSCOW},
+                    {"place": "moscow-524901", "category": "SANCTION", "events": 2, **MOSCOW},
+                    {"place": "nairobi-184745", "category": "AGREE", "events": 1, **NAIROBI}]),
+    (EventQuery(story="sanctions", limit=1),  # the limit is for event lists, not counts
+     [{"place": "moscow-524901", "category": "SANCTION", "events": 2, **MOSCOW}]),
+    (EventQuery(min_confidence=0.8), [{"place": "nairobi-184745", "category": "AGREE", "events": 1,
+                                       **NAIROBI}]),
+    (EventQuery(actor="RUS", since="2024-04"),
+     [{**UNPLACED, "category": "THREATEN", "events": 1},
+      {"place": "moscow-524901", "category": "ACCUSE", "events": 1, **MOSCOW}]),
+])
+def test_events_by_place_counts_each_place_and_category(store, query, expected):
+    store.load(placed_articles())
+    assert store.events_by_place(query) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    (EventQuery(place="moscow-524901"), [("a1", 0), ("d4", 0), ("b2", 0)]),
+    (EventQuery(story="sanctions"), [("a1", 0), ("d4", 0)]),
+    (EventQuery(min_confidence=0.7), [("c3", 0), ("b2", 1)]),  # undated first
+    (EventQuery(min_confidence=0.7, place="nairobi-184745"), [("c3", 0)]),
+])
+def test_events_filter_by_place_story_and_least_confidence(store, query, expected):
+    store.load(placed_articles())
+    assert [(r["article_id"], r["n"]) for r in store.events(query)] == expected
+
+
+def test_event_and_search_rows_name_their_story(store):
+    store.load(placed_articles())
+    assert {r["article_id"]: r["story"] for r in store.events(EventQuery())} == {
+        "a1": "sanctions", "b2": "b2", "c3": "c3", "d4": "sanctions"}
+    assert [(r["id"], r["story"]) for r in store.search("Kenya")] == [("c3", "c3")]
+
+
+def test_story_articles_in_time_order(store):
+    store.load(placed_articles())
+    assert store.story_articles("sanctions") == [
+        {"id": "a1", "title": "Sanctions", "published": "2024-03-04", "uri": "file:///a.txt",
+         "duplicate_of": None, "n_events": 1},
+        {"id": "d4", "title": "More sanctions", "published": "2024-03-20", "uri": "file:///a.txt",
+         "duplicate_of": None, "n_events": 1}]
+    assert store.story_articles("sanctions", limit=1)[0]["id"] == "a1"
+    assert store.story_articles("none") == []
+
+
 # -- pairs, timelines, summary ------------------------------------------------------------
 def test_pairs_and_timeline(store):
     store.load([make_article(), make_article(ident="a2", published="2024-04-01",
@@ -217,7 +283,7 @@ def test_search_marks_the_match_in_a_snippet(store):
     assert hits["a1"]["snippet"] == "Washington imposed sanctions on [Moscow] on Monday."
     assert hits["b2"]["snippet"].startswith(" … ") and hits["b2"]["snippet"].endswith(" … ")
     assert "[Moscow]" in hits["b2"]["snippet"]
-    assert set(hits["a1"]) == {"id", "title", "published", "uri", "snippet"}
+    assert set(hits["a1"]) == {"id", "title", "published", "uri", "story", "snippet"}
     phrase = {r["id"]: r for r in store.search('"imposed sanctions"')}["a1"]
     assert phrase["snippet"] == "Washington [imposed sanctions] on Moscow on Monday."
 

@@ -1,20 +1,12 @@
-"""The dashboard: served beside the API, self-contained, and working in a real browser.
-
-The browser tests drive Debian's /usr/bin/chromium through Playwright's Python API (install it
-with ``scripts/browser.sh``; ``playwright install`` is never used) over uvicorn on a free
-localhost port, with a store filled with hand-built articles. Without a browser they skip,
-unless NEWSGRAPH_REQUIRE_BROWSER=1 (set in CI), where they fail instead.
+"""The dashboard on a store of hand-built articles: served self-contained, and working in a
+real browser (see browsing.py for how Chromium is driven): counts, search, filters, the map,
+the article, story and pair views.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
@@ -24,15 +16,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.model import Actor, Article, Entity, Event, Quote, Source, Span
+from web.browsing import Visit, assert_clean, dashboard_app, open_dashboard
+
+from newsgraph.model import Actor, Article, Entity, Event, Place, Quote, Source, Span
 from newsgraph.store import open_store
 from newsgraph.web import STATIC_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-REQUIRE_BROWSER = os.environ.get("NEWSGRAPH_REQUIRE_BROWSER") == "1"
 
 ACTORS = {
     "USA": Actor("USA", "United States", "state", "USA", "GOV", "Q30", 0),
@@ -45,6 +35,14 @@ NAMES = {"Washington": "USA", "Moscow": "RUS", "Kremlin": "RUS", "Kyiv": "UKR", 
 # the first article sits after a preamble in a shared dump, so its offsets start past 0
 DUMP_PREFIX = "Wire digest, 4 March 2024.\n\n"
 
+# ids are "<slug>-<GeoNames id>"; 2017370 is the id of the country Russia itself
+PLACES = {
+    "moscow": Place("moscow-524901", "Moscow", "RUS", 55.75204, 37.61781, feature="city"),
+    "russia": Place("russia-2017370", "Russia", "RUS", 60.0, 100.0, feature="country"),
+    "kyiv": Place("kyiv-703448", "Kyiv", "UKR", 50.45466, 30.5238, feature="city"),
+    "brussels": Place("brussels-2800866", "Brussels", "BEL", 50.85045, 4.34878, feature="city"),
+}
+
 
 @dataclass(slots=True)
 class EventSpec:
@@ -55,6 +53,8 @@ class EventSpec:
     trigger: str
     date: str | None = None
     intensity: float = -4.0
+    place: str | None = None  # a key of PLACES
+    confidence: float = 0.9
 
 
 @dataclass(slots=True)
@@ -66,6 +66,7 @@ class ArticleSpec:
     events: list[EventSpec]
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (quoted words, speaker id)
     prefix: str = ""
+    story: str | None = None
 
 
 SPECS = [
@@ -73,21 +74,23 @@ SPECS = [
                       "\"We act now,\" a Washington official said.",
                 "Sanctions on Moscow", "2024-03-04",
                 [EventSpec("SANCTION", "USA", "RUS", "Washington imposed sanctions on Moscow on Monday.",
-                           "imposed", "2024-03-04")],
-                quotes=[("We act now,", "USA")], prefix=DUMP_PREFIX),
+                           "imposed", "2024-03-04", place="moscow")],
+                quotes=[("We act now,", "USA")], prefix=DUMP_PREFIX, story="s-sanctions"),
     ArticleSpec("a2", "Moscow accused Washington of lying, Kremlin officials said in April.",
                 "Accusation", "2024-04-02",
                 [EventSpec("ACCUSE", "RUS", "USA", "Moscow accused Washington of lying, Kremlin officials "
-                           "said in April.", "accused", "2024-04", -2.0)]),
+                           "said in April.", "accused", "2024-04", -2.0, place="russia")], story="a2"),
     ArticleSpec("a3", "Brussels sent aid to Kyiv. Washington imposed new sanctions on Moscow.",
                 "Aid and more sanctions", "2024-05-20",
-                [EventSpec("AID", "EU", "UKR", "Brussels sent aid to Kyiv.", "sent", None, 7.0),
+                [EventSpec("AID", "EU", "UKR", "Brussels sent aid to Kyiv.", "sent", None, 7.0, place="kyiv",
+                           confidence=0.4),
                  EventSpec("SANCTION", "USA", "RUS", "Washington imposed new sanctions on Moscow.",
-                           "imposed")]),
+                           "imposed", place="moscow")], story="s-sanctions"),
     ArticleSpec("a4", "Kyiv <b>asked</b> Brussels for help & <script>alert(1)</script> more.",
                 "<img src=x onerror=alert(1)> markup stays text", "2024-05-21",
                 [EventSpec("REQUEST", "UKR", "EU", "Kyiv <b>asked</b> Brussels for help & "
-                           "<script>alert(1)</script> more.", "asked", "2024-05-21", 3.0)]),
+                           "<script>alert(1)</script> more.", "asked", "2024-05-21", 3.0,
+                           place="brussels")], story="a4"),
 ]
 
 
@@ -103,7 +106,7 @@ def build_article(spec: ArticleSpec) -> Article:
     article = Article(id=spec.ident, source=Source(uri=f"file:///dump-{spec.ident}.txt", format="text",
                                                     text=source_text),
                       start=base, end=base + len(spec.text), title=spec.title,
-                      published=spec.published, language="en")
+                      published=spec.published, language="en", story=spec.story)
     for name, actor_id in NAMES.items():
         position = spec.text.find(name)
         while position >= 0:
@@ -118,10 +121,15 @@ def build_article(spec: ArticleSpec) -> Article:
         trigger = start + ev.sentence.index(ev.trigger)
         article.events.append(Event(ev.category, ev.source, ev.target, start, start + len(ev.sentence),
                                     Span(trigger, trigger + len(ev.trigger)), "test:hand",
-                                    date=ev.date, intensity=ev.intensity, confidence=0.9))
+                                    date=ev.date, intensity=ev.intensity, confidence=ev.confidence,
+                                    place=PLACES[ev.place].id if ev.place else None))
     for words, speaker in spec.quotes:
         start = at(words)
         article.quotes.append(Quote(words, start, start + len(words), speaker, None, None, "said"))
+    for key in sorted({ev.place for ev in spec.events if ev.place}):
+        place = PLACES[key]
+        named = [Span(base + m.start(), base + m.end()) for m in re.finditer(place.name, spec.text)]
+        article.places.append(replace(place, mentions=named))
     return article
 
 
@@ -134,95 +142,9 @@ def dashboard_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def dashboard_app(db: Path) -> Any:
-    from newsgraph.api import create_app
-    from newsgraph.web import mount_dashboard
-
-    app = create_app(db)
-    if not any(getattr(route, "path", None) == "/" for route in app.routes):
-        mount_dashboard(app)  # the lead may already mount it in create_app
-    return app
-
-
-@pytest.fixture(scope="session")
-def server_url(dashboard_db: Path) -> Iterator[str]:
-    """The API and dashboard served by uvicorn on a free localhost port, in a thread."""
-    import uvicorn
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(dashboard_app(dashboard_db), log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start within 15 s")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}/"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
-
-
-def browser_missing() -> str | None:
-    """Why the browser tests cannot run here, or None."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install 'playwright>=1.40,<2')"
-    if not CHROMIUM.exists() and not shutil.which(str(CHROMIUM)):
-        return f"{CHROMIUM} is missing (run scripts/browser.sh as root)"
-    return None
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    reason = browser_missing()
-    if reason:
-        if REQUIRE_BROWSER:
-            pytest.fail(f"NEWSGRAPH_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@dataclass(slots=True)
-class Visit:
-    """A page on the dashboard plus every console error and outside request it caused."""
-
-    page: Any
-    url: str
-    errors: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-
-
 @pytest.fixture
-def visit(browser: Any, server_url: str) -> Iterator[Visit]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(5000)
-    seen = Visit(page, server_url)
-    page.on("console", lambda msg: seen.errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: seen.errors.append(f"uncaught: {exc}"))
-
-    def only_local(route: Any) -> None:
-        if route.request.url.startswith(server_url) or route.request.url.startswith("data:"):
-            route.continue_()
-        else:
-            seen.outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", only_local)
-    page.goto(server_url)
-    page.wait_for_selector("#counts[data-state=ready]")
-    page.wait_for_selector("#events-table[data-state=ready]")
+def visit(browser: Any, serve: Any, dashboard_db: Path) -> Iterator[Visit]:
+    context, seen = open_dashboard(browser, serve(dashboard_db))
     yield seen
     context.close()
 
@@ -233,11 +155,6 @@ def visit(browser: Any, server_url: str) -> Iterator[Visit]:
 def client(dashboard_db: Path) -> Any:
     with TestClient(dashboard_app(dashboard_db), raise_server_exceptions=False) as test_client:
         yield test_client
-
-
-def assert_clean(visit: Visit) -> None:
-    assert visit.errors == [], f"console errors: {visit.errors}"
-    assert visit.outside == [], f"requests outside the server: {visit.outside}"
 
 
 def cell_texts(visit: Visit, column: int) -> list[str]:
@@ -264,7 +181,15 @@ def test_dashboard_leaves_api_routes_and_error_shape_alone(client: TestClient) -
     assert "/" not in client.get("/openapi.json").json()["paths"]
 
 
-@pytest.mark.parametrize("name", ["index.html", "app.js", "style.css"])
+STATIC_FILES = sorted(p.name for p in STATIC_DIR.iterdir() if p.is_file())
+
+
+def test_dashboard_files_are_the_ones_the_tests_know() -> None:
+    assert STATIC_FILES == ["app.js", "index.html", "map.js", "style.css", "util.js", "views.js",
+                            "world-110m.json"]
+
+
+@pytest.mark.parametrize("name", STATIC_FILES)
 def test_dashboard_assets_load_nothing_from_elsewhere(name: str) -> None:
     text = (STATIC_DIR / name).read_text(encoding="utf-8")
     text = text.replace("http://www.w3.org/2000/svg", "")  # a namespace name, never fetched
@@ -281,10 +206,11 @@ def test_package_data_ships_every_dashboard_file() -> None:
         assert any(fnmatch(name, pattern) for pattern in patterns), f"{name} left out of the wheel"
 
 
-def test_dashboard_script_never_parses_strings_as_markup() -> None:
-    script = (STATIC_DIR / "app.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", [n for n in STATIC_FILES if n.endswith(".js")])
+def test_dashboard_script_never_parses_strings_as_markup(name: str) -> None:
+    script = (STATIC_DIR / name).read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-        assert sink not in script, f"{sink} in app.js: store text must go in as textContent"
+        assert sink not in script, f"{sink} in {name}: store text must go in as textContent"
 
 
 # -- in the browser ----------------------------------------------------------------------
@@ -399,14 +325,34 @@ def test_second_event_of_an_article_focuses_its_own_sentence(visit: Visit) -> No
     assert_clean(visit)
 
 
-def test_pair_timeline_draws_a_bar_per_month(visit: Visit) -> None:
+def test_pair_view_draws_bars_intensity_line_and_the_pairs_events(visit: Visit) -> None:
     page = visit.page
-    page.click("#pair-list button[data-pair='USA|RUS']")
+    page.click("#pair-list a[data-pair='USA|RUS']")
     page.wait_for_selector("#timeline svg rect")
+    assert page.url.endswith("#source=USA&target=RUS")
     bars = page.locator("#timeline svg rect").evaluate_all(
         "rects => rects.map(r => [r.dataset.period, Number(r.dataset.events)])")
     assert bars == [["2024-03", 1], ["2024-04", 1], ["2024-05", 1]]  # both directions counted
-    assert page.get_attribute("#pair-list button[data-pair='USA|RUS']", "aria-pressed") == "true"
+    line = page.get_attribute("#timeline svg polyline.intensity", "data-values")
+    assert line == "-4 -2 -4"  # the mean intensity of each month, in order
+    assert page.locator("#timeline svg circle.intensity").count() == 3
+    assert page.get_attribute("#pair-list a[data-pair='USA|RUS']", "aria-current") == "true"
+    events = page.locator("#pair-events li")
+    assert events.evaluate_all("items => items.map(i => i.dataset.category)") == [
+        "SANCTION", "ACCUSE", "SANCTION"]  # USA->RUS and RUS->USA, in date order
+    assert page.inner_text("#pair-events-h") == "Events between USA and RUS (3)"
+    assert page.locator("#pair-events li .evidence mark.trigger").all_inner_texts() == [
+        "imposed", "accused", "imposed"]
+    assert_clean(visit)
+
+
+def test_pair_view_opens_from_its_address(visit: Visit) -> None:
+    page = visit.page
+    page.goto(visit.url + "#source=EU&target=UKR")
+    page.wait_for_selector("#pair-view[data-pair='EU|UKR'] #timeline svg rect")
+    assert page.locator("#pair-events li").evaluate_all("items => items.map(i => i.dataset.category)") == [
+        "AID", "REQUEST"]
+    assert page.get_attribute("#timeline svg polyline.intensity", "data-values") == "5"  # (7 + 3) / 2
     assert_clean(visit)
 
 
@@ -435,10 +381,12 @@ def test_missing_article_is_reported_in_the_status_line(visit: Visit) -> None:
 
 def test_every_control_has_a_name_and_the_page_a_language(visit: Visit) -> None:
     page = visit.page
-    page.click("#pair-list button[data-pair='USA|RUS']")
+    page.click("#pair-list a[data-pair='USA|RUS']")
     page.wait_for_selector("#timeline svg")
+    page.goto(visit.url + "#story=s-sanctions")
+    page.wait_for_selector("#story-map svg circle")
     unnamed = page.evaluate("""() => [...document.querySelectorAll(
-        'input, select, button, a[href], svg[role=img]')].filter(node => {
+        'input, select, button, a[href], svg[role=img], svg[role=group], [role=button]')].filter(node => {
           const labelled = node.labels && node.labels.length > 0;
           const named = node.getAttribute('aria-label') || (node.textContent || '').trim();
           return !(labelled || named);
@@ -465,4 +413,182 @@ def test_page_fits_a_phone_screen_without_sideways_scrolling(visit: Visit) -> No
     page.wait_for_selector("#evidence")
     assert page.evaluate("document.documentElement.scrollWidth") <= 400
     assert page.is_visible("#events-table tbody tr .evidence mark.trigger")
+    assert_clean(visit)
+
+
+# -- the map -----------------------------------------------------------------------------
+
+def test_map_endpoint_counts_markers_and_country_shades(client: TestClient) -> None:
+    answer = client.get("/map").json()
+    assert (answer["events"], answer["placed"]) == (5, 5)
+    places = {p["id"]: (p["events"], p["cooperation"], p["conflict"]) for p in answer["places"]}
+    assert places == {"moscow-524901": (2, 0, 2), "kyiv-703448": (1, 1, 0),
+                      "brussels-2800866": (1, 1, 0)}
+    [russia] = answer["countries"]  # the event placed only in "Russia" shades the country
+    assert (russia["country"], russia["events"], russia["conflict"], russia["places"]) == (
+        "RUS", 1, 1, ["russia-2017370"])
+
+
+@pytest.mark.parametrize(("params", "places", "total"), [
+    ({"category": "SANCTION"}, {"moscow-524901"}, 2),
+    ({"min_confidence": 0.5}, {"moscow-524901", "brussels-2800866"}, 4),  # the AID is 0.4
+    ({"actor": "EU"}, {"kyiv-703448", "brussels-2800866"}, 2),
+    ({"since": "2024-05-21"}, {"brussels-2800866"}, 1),
+])
+def test_map_endpoint_applies_the_event_filters(client: TestClient, params: dict[str, Any],
+                                                places: set[str], total: int) -> None:
+    answer = client.get("/map", params=params).json()
+    assert {p["id"] for p in answer["places"]} == places
+    assert answer["events"] == total
+
+
+def test_events_endpoint_filters_by_place_story_and_confidence(client: TestClient) -> None:
+    def ids(**params: Any) -> list[tuple[str, int]]:
+        return [(e["article_id"], e["n"]) for e in client.get("/events", params=params).json()]
+
+    assert ids(place="moscow-524901") == [("a1", 0), ("a3", 1)]
+    assert ids(story="s-sanctions") == [("a1", 0), ("a3", 0), ("a3", 1)]
+    assert ids(min_confidence=0.5, actor="EU") == [("a4", 0)]
+    assert client.get("/events", params={"min_confidence": 2}).json()["code"] == "E422"
+    assert client.get("/events").json()[0]["story"] == "s-sanctions"
+
+
+def test_map_draws_country_shapes_and_a_marker_per_place(visit: Visit) -> None:
+    page = visit.page
+    shapes = page.locator("#map svg path.country")
+    assert shapes.count() > 150  # Natural Earth's countries, Antarctica left out
+    assert page.locator("#map svg path.country[data-iso=FRA]").count() == 1
+    markers = page.locator("#map svg circle.marker").evaluate_all(
+        "cs => cs.map(c => [c.dataset.place, Number(c.dataset.events), c.classList[1]])")
+    assert sorted(markers) == [["brussels-2800866", 1, "cooperation"], ["kyiv-703448", 1, "cooperation"],
+                               ["moscow-524901", 2, "conflict"]]
+    assert page.get_attribute("#map svg path[data-iso=RUS]", "data-events") == "1"
+    assert "shade-" in (page.get_attribute("#map svg path[data-iso=RUS]", "class") or "")
+    assert page.get_attribute("#map svg path[data-iso=USA]", "data-events") is None
+    radius = {m[0]: float(page.get_attribute(f"#map circle[data-place='{m[0]}']", "r") or 0) for m in markers}
+    assert radius["moscow-524901"] > radius["kyiv-703448"]  # sized by count
+    assert_clean(visit)
+
+
+def test_each_marker_sits_inside_its_country(visit: Visit) -> None:
+    inside = visit.page.evaluate("""() => [...document.querySelectorAll('#map circle.marker')].map(c => {
+        const iso = {"moscow-524901": "RUS", "kyiv-703448": "UKR", "brussels-2800866": "BEL"}[c.dataset.place];
+        const shape = document.querySelector(`#map path[data-iso=${iso}]`);
+        const point = new DOMPoint(Number(c.getAttribute('cx')), Number(c.getAttribute('cy')));
+        return [c.dataset.place, shape.isPointInFill(point)];
+    })""")
+    assert sorted(inside) == [["brussels-2800866", True], ["kyiv-703448", True], ["moscow-524901", True]]
+
+
+def test_clicking_a_marker_lists_its_events_with_evidence(visit: Visit) -> None:
+    page = visit.page
+    page.click("#map circle[data-place='moscow-524901']")
+    page.wait_for_selector("#map-detail:not([hidden]) #map-events li")
+    assert page.inner_text("#map-detail-h") == "Events at Moscow (2)"
+    assert page.locator("#map-events li .evidence").all_inner_texts() == [
+        "Washington imposed sanctions on Moscow on Monday.", "Washington imposed new sanctions on Moscow."]
+    assert page.locator("#map-events li mark.trigger").all_inner_texts() == ["imposed", "imposed"]
+    assert "selected" in (page.get_attribute("#map circle[data-place='moscow-524901']", "class") or "")
+    assert page.evaluate("document.activeElement.id") == "map-detail-h"
+    assert_clean(visit)
+
+
+def test_a_shaded_country_and_the_keyboard_list_events_too(visit: Visit) -> None:
+    page = visit.page
+    page.focus("#map path[data-iso=RUS]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#map-detail-h:has-text('placed in Russia')")
+    assert page.locator("#map-events li").evaluate_all("items => items.map(i => i.dataset.category)") == ["ACCUSE"]
+    page.focus("#map circle[data-place='kyiv-703448']")
+    page.keyboard.press(" ")
+    page.wait_for_selector("#map-detail-h:has-text('Kyiv')")
+    assert page.inner_text("#map-events li .evidence") == "Brussels sent aid to Kyiv."
+    assert_clean(visit)
+
+
+def test_filters_apply_to_the_map(visit: Visit) -> None:
+    page = visit.page
+    page.select_option("#f-confidence", "0.5")
+    page.select_option("#f-category", "REQUEST")
+    page.click("#event-filter button[type=submit]")
+    page.wait_for_selector("#map-count:has-text('category REQUEST')")
+    page.wait_for_function("document.querySelectorAll('#map circle.marker').length === 1")
+    assert page.get_attribute("#map circle.marker", "data-place") == "brussels-2800866"
+    assert page.locator("#map path[data-events]").count() == 0
+    assert cell_texts(visit, 2) == ["REQUEST"]
+    page.click("#map circle.marker")
+    page.wait_for_selector("#map-events li")
+    assert page.locator("#map-events li").count() == 1
+    assert_clean(visit)
+
+
+def test_places_list_offers_the_map_without_a_pointer(visit: Visit) -> None:
+    page = visit.page
+    names = page.locator("#map-places button").all_inner_texts()
+    assert names[0] == "Moscow" and set(names) == {"Moscow", "Kyiv", "Brussels", "Russia"}
+    page.click("#map-places button[data-place=RUS]")
+    page.wait_for_selector("#map-detail-h:has-text('Russia')")
+    assert_clean(visit)
+
+
+# -- the story view -----------------------------------------------------------------------
+
+def test_story_endpoint_gathers_articles_events_places_and_actors(client: TestClient) -> None:
+    story = client.get("/stories/s-sanctions").json()
+    assert [a["id"] for a in story["articles"]] == ["a1", "a3"]  # in time order
+    assert [a["events"] for a in story["articles"]] == [1, 2]
+    assert [(e["article_id"], e["category"]) for e in story["events"]] == [
+        ("a1", "SANCTION"), ("a3", "AID"), ("a3", "SANCTION")]
+    places = {p["id"]: (p["events"], p["mentions"]) for p in story["places"]}
+    assert places == {"moscow-524901": (2, 2), "kyiv-703448": (1, 1)}
+    assert [(a["id"], a["mentions"]) for a in story["actors"]] == [
+        ("USA", 3), ("RUS", 2), ("EU", 1), ("UKR", 1)]
+    assert client.get("/stories/none").status_code == 404
+
+
+def test_story_view_opens_from_an_event_and_shows_its_parts(visit: Visit) -> None:
+    page = visit.page
+    page.locator("#events-table tbody tr[data-article=a3] a.story-link").first.click()
+    page.wait_for_selector("#story:not([hidden]) #story-map svg circle")
+    assert page.url.endswith("#story=s-sanctions")
+    assert page.inner_text("#story-h") == "Story: Sanctions on Moscow"
+    assert page.locator("#story-articles li").evaluate_all("items => items.map(i => i.dataset.id)") == ["a1", "a3"]
+    assert page.locator("#story-events li .evidence").all_inner_texts() == [
+        "Washington imposed sanctions on Moscow on Monday.", "Brussels sent aid to Kyiv.",
+        "Washington imposed new sanctions on Moscow."]
+    assert sorted(page.locator("#story-map circle").evaluate_all("cs => cs.map(c => c.dataset.place)")) == [
+        "kyiv-703448", "moscow-524901"]
+    assert page.locator("#story-actors li").count() == 4
+    assert page.evaluate("document.activeElement.id") == "story-h"
+    page.click("#story-map circle[data-place='kyiv-703448']")
+    page.wait_for_selector("#story-place:not([hidden]) li")
+    assert page.inner_text("#story-place-events li .evidence") == "Brussels sent aid to Kyiv."
+    page.click("#story-close")
+    assert page.is_hidden("#story")
+    assert_clean(visit)
+
+
+def test_story_view_opens_from_search_and_from_the_article(visit: Visit) -> None:
+    page = visit.page
+    page.fill("#q", "aid")
+    page.press("#q", "Enter")
+    page.wait_for_selector("#search-results li[data-id=a3] a.story-link")
+    page.click("#search-results li[data-id=a3] a.story-link")
+    page.wait_for_selector("#story[data-story=s-sanctions]:not([hidden])")
+    page.goto(visit.url + "#article=a2")
+    page.wait_for_selector("#article-story a")
+    page.click("#article-story a")
+    page.wait_for_selector("#story[data-story=a2]")
+    assert page.inner_text("#story-h") == "Story: Accusation"
+    assert page.get_attribute("#story-map path[data-iso=RUS]", "data-events") == "1"
+    assert_clean(visit)
+
+
+def test_actor_in_a_story_lists_that_actors_events(visit: Visit) -> None:
+    page = visit.page
+    page.goto(visit.url + "#story=s-sanctions")
+    page.wait_for_selector("#story-actors button")
+    page.click("#story-actors button[aria-label='List events of European Union']")
+    page.wait_for_selector("#events-count:has-text('actor EU')")
+    assert sorted(cell_texts(visit, 2)) == ["AID", "REQUEST"]
     assert_clean(visit)

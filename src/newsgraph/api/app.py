@@ -22,6 +22,7 @@ from ..ingest import read_text
 from ..model import Article
 from ..settings import Settings
 from ..store import EventQuery, Store, is_dsn, open_store
+from .dashboard import add_dashboard_routes
 from .errors import install_error_handlers
 from .models import (ArticleOut, Category, ErrorOut, EventHit, Health, IngestIn, IngestResult,
                      IsoDate, Pair, SearchHit, SearchWords, Summary, TextIn, TimelinePoint)
@@ -117,6 +118,7 @@ def create_app(db_path: Path | str, *, settings: Settings | None = None) -> Fast
     install_error_handlers(app)
     _add_read_routes(app)
     _add_write_routes(app)
+    add_dashboard_routes(app, store=_store, event_hit=_event_hit)  # /map, /stories/{id}
     from ..web import mount_dashboard
 
     mount_dashboard(app)  # the dashboard at "/", last so API routes win
@@ -151,10 +153,14 @@ def _add_read_routes(app: FastAPI) -> None:
                target: ActorId = None, category: Annotated[Category | None, Query()] = None,
                since: Annotated[IsoDate | None, Query()] = None,
                until: Annotated[IsoDate | None, Query()] = None,
+               place: ActorId = None, story: ActorId = None,
+               min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
                limit: Limit = 50) -> list[dict[str, Any]]:
-        """Events by actor (either side), source, target, PLOVER category and date range."""
+        """Events by actor (either side), source, target, PLOVER category, date range, place
+        id, story id and least confidence."""
         query = EventQuery(actor=actor, source=source, target=target, category=category,
-                           since=since, until=until, limit=limit)
+                           since=since, until=until, place=place, story=story,
+                           min_confidence=min_confidence, limit=limit)
         return [_event_hit(row) for row in _store(request).events(query)]
 
     @app.get("/pairs", response_model=list[Pair], tags=["events"])

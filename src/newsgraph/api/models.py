@@ -165,6 +165,7 @@ class SearchHit(BaseModel):
     title: str | None
     published: str | None
     uri: str
+    story: str | None = Field(default=None, description="the story the article belongs to")
     snippet: str = Field(description="matching words in [brackets]")
 
 
@@ -191,6 +192,7 @@ class EventHit(BaseModel):
     date_from: str | None
     confidence: float | None
     sentence: str
+    story: str | None = Field(default=None, description="the story of the event's article")
     title: str | None
     uri: str
 

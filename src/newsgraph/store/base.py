@@ -25,6 +25,9 @@ class EventQuery:
     category: str | None = None
     since: str | None = None
     until: str | None = None
+    place: str | None = None  # a place id: events placed there
+    story: str | None = None  # a story id: events of its articles
+    min_confidence: float | None = None
     limit: int = 50
 
 
@@ -64,6 +67,13 @@ class Store(Protocol):
 
     def events(self, query: EventQuery) -> list[Row]:
         """Event rows (the events table, ``when_``, ``title``, ``uri``) matching ``query``."""
+
+    def events_by_place(self, query: EventQuery) -> list[Row]:
+        """(place, category, events, name, country, lat, lon) for the events matching ``query``;
+        place None (and no name) for events without a place."""
+
+    def story_articles(self, story: str, *, limit: int = 200) -> list[Row]:
+        """(id, title, published, uri, duplicate_of, n_events) of a story, in time order."""
 
     def pairs(self, *, limit: int = 10) -> list[Row]:
         """(source, target, events, mean_intensity), most frequent first."""

@@ -97,29 +97,34 @@ class SQLStore(ABC):
 
     # -- reading -----------------------------------------------------------------------
     def events(self, query: EventQuery) -> list[Row]:
-        """Events filtered by actor (either side), source, target, category and date range.
+        """Events filtered by actor (either side), source, target, category, date range, place,
+        story and least confidence.
 
         Ordered by date (undated first), article and index; dates compare at the coarser
         precision (see the module docstring).
         """
-        where, args = ["1=1"], []
-        if query.actor:
-            where.append("(e.source = ? OR e.target = ?)")
-            args += [query.actor, query.actor]
-        for column, value in (("e.source", query.source), ("e.target", query.target),
-                              ("e.category", query.category.upper() if query.category else None)):
-            if value:
-                where.append(f"{column} = ?")
-                args.append(value)
-        for bound, op in ((query.since, ">="), (query.until, "<=")):
-            if bound:
-                where.append(f"substr({_WHEN}, 1, length(CAST(? AS TEXT))) {op}"
-                             f" substr(CAST(? AS TEXT), 1, length({_WHEN}))")
-                args += [bound, bound]
-        sql = (f"SELECT e.*, {_WHEN} AS when_, a.title, a.uri FROM events e"
-               f" JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)}"
+        where, args = _event_filter(query)
+        sql = (f"SELECT e.*, {_WHEN} AS when_, a.title, a.uri, a.story FROM events e"
+               f" JOIN articles a ON a.id = e.article_id WHERE {where}"
                f" ORDER BY when_ NULLS FIRST, e.article_id, e.n LIMIT ?")
         return self._query(sql, clean((*args, query.limit)))
+
+    def events_by_place(self, query: EventQuery) -> list[Row]:
+        """Events matching ``query`` (its limit aside) counted per place and category, with the
+        place's name, country and coordinates; place None for events without a place."""
+        where, args = _event_filter(query)
+        sql = ("SELECT e.place, e.category, count(*) AS events, p.name, p.country, p.lat, p.lon"
+               " FROM events e JOIN articles a ON a.id = e.article_id"
+               f" LEFT JOIN places p ON p.id = e.place WHERE {where}"
+               " GROUP BY e.place, e.category, p.name, p.country, p.lat, p.lon"
+               " ORDER BY e.place NULLS FIRST, e.category")
+        return self._query(sql, clean(args))
+
+    def story_articles(self, story: str, *, limit: int = 200) -> list[Row]:
+        """The articles of one story in time order (undated first), then by id."""
+        sql = ("SELECT id, title, published, uri, duplicate_of, n_events FROM articles"
+               " WHERE story = ? ORDER BY published NULLS FIRST, id LIMIT ?")
+        return self._query(sql, clean((story, limit)))
 
     def pairs(self, *, limit: int = 10) -> list[Row]:
         """Most frequent (source, target) actor pairs with their mean intensity."""
@@ -187,6 +192,30 @@ class SQLStore(ABC):
 
     def _count(self, where: str) -> int:
         return int(self._query(f"SELECT count(*) AS n FROM {where}")[0]["n"])
+
+
+def _event_filter(query: EventQuery) -> tuple[str, list[Any]]:
+    """The WHERE clause (over events e joined to articles a) and its arguments for ``query``."""
+    where: list[str] = ["1=1"]
+    args: list[Any] = []
+    if query.actor:
+        where.append("(e.source = ? OR e.target = ?)")
+        args += [query.actor, query.actor]
+    for column, value in (("e.source", query.source), ("e.target", query.target),
+                          ("e.category", query.category.upper() if query.category else None),
+                          ("e.place", query.place), ("a.story", query.story)):
+        if value:
+            where.append(f"{column} = ?")
+            args.append(value)
+    if query.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        args.append(float(query.min_confidence))
+    for bound, op in ((query.since, ">="), (query.until, "<=")):
+        if bound:
+            where.append(f"substr({_WHEN}, 1, length(CAST(? AS TEXT))) {op}"
+                         f" substr(CAST(? AS TEXT), 1, length({_WHEN}))")
+            args += [bound, bound]
+    return " AND ".join(where), args
 
 
 def _rounded(rows: list[Row]) -> list[Row]:

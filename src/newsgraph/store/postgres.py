@@ -144,10 +144,10 @@ class PostgresStore(SQLStore):
         if not expr:
             return []
         sql = (f"WITH q AS (SELECT {expr} AS q),"
-               " hits AS (SELECT a.id, a.title, a.published, a.uri, a.text,"
+               " hits AS (SELECT a.id, a.title, a.published, a.uri, a.story, a.text,"
                " ts_rank_cd(a.tsv, q.q, 1) AS rank FROM articles a, q WHERE a.tsv @@ q.q"
                " ORDER BY rank DESC, a.id LIMIT %s)"
-               " SELECT h.id, h.title, h.published, h.uri, s.snippet,"
+               " SELECT h.id, h.title, h.published, h.uri, h.story, s.snippet,"
                " CASE WHEN s.pos > 0 THEN left(h.text, s.pos - 1) END AS head,"
                " CASE WHEN s.pos > 0 THEN substr(h.text, s.pos + length(s.plain)) END AS tail"
                " FROM hits h, q, LATERAL (SELECT x.snippet, x.plain, strpos(h.text, x.plain) AS pos"
@@ -156,7 +156,7 @@ class PostgresStore(SQLStore):
                " ORDER BY h.rank DESC, h.id")
         rows = self.db.execute(sql, (*args, limit, _HEADLINE)).fetchall()
         return [{"id": r["id"], "title": r["title"], "published": r["published"],
-                 "uri": r["uri"], "snippet": _snippet(r)} for r in rows]
+                 "uri": r["uri"], "story": r["story"], "snippet": _snippet(r)} for r in rows]
 
     def close(self) -> None:
         self.db.close()

@@ -110,7 +110,7 @@ class SQLiteStore(SQLStore):
         query = query.replace("\x00", " ")
         if not query.strip():
             return []
-        sql = ("SELECT a.id, a.title, a.published, a.uri,"
+        sql = ("SELECT a.id, a.title, a.published, a.uri, a.story,"
                " snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet"
                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?")
