@@ -1,9 +1,12 @@
 """The web dashboard: static HTML, JavaScript and CSS served beside the REST API.
 
 No build step and nothing fetched from elsewhere: ``static/`` holds hand-written
-``index.html``, ``app.js`` and ``style.css``, which call the API's own endpoints
-(/summary, /search, /events, /pairs, /pairs/{source}/{target}/timeline, /articles/{id})
-with URLs relative to the page.
+``index.html``, ``style.css`` and JavaScript modules (``app.js`` the page, ``util.js`` helpers,
+``map.js`` the world map, ``views.js`` the article and story views), plus ``world-110m.json``,
+the country shapes (built by ``tools/build_world_map.py`` from Natural Earth via the npm
+package world-atlas). They call the API's own endpoints (/summary, /search, /events, /map,
+/pairs, /pairs/{source}/{target}/timeline, /articles/{id}, /stories/{id}) with URLs relative
+to the page.
 
 >>> from newsgraph.api import create_app
 >>> app = create_app(Path("news.sqlite"))
