@@ -41,6 +41,7 @@ PLACES = {
     "russia": Place("russia-2017370", "Russia", "RUS", 60.0, 100.0, feature="country"),
     "kyiv": Place("kyiv-703448", "Kyiv", "UKR", 50.45466, 30.5238, feature="city"),
     "brussels": Place("brussels-2800866", "Brussels", "BEL", 50.85045, 4.34878, feature="city"),
+    "washington": Place("washington-4140963", "Washington", "USA", 38.89511, -77.03637, feature="city"),
 }
 
 
@@ -67,6 +68,7 @@ class ArticleSpec:
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (quoted words, speaker id)
     prefix: str = ""
     story: str | None = None
+    named_places: tuple[str, ...] = ()  # keys of PLACES named in the text where no event is placed
 
 
 SPECS = [
@@ -75,7 +77,8 @@ SPECS = [
                 "Sanctions on Moscow", "2024-03-04",
                 [EventSpec("SANCTION", "USA", "RUS", "Washington imposed sanctions on Moscow on Monday.",
                            "imposed", "2024-03-04", place="moscow")],
-                quotes=[("We act now,", "USA")], prefix=DUMP_PREFIX, story="s-sanctions"),
+                quotes=[("We act now,", "USA")], prefix=DUMP_PREFIX, story="s-sanctions",
+                named_places=("washington",)),
     ArticleSpec("a2", "Moscow accused Washington of lying, Kremlin officials said in April.",
                 "Accusation", "2024-04-02",
                 [EventSpec("ACCUSE", "RUS", "USA", "Moscow accused Washington of lying, Kremlin officials "
@@ -126,7 +129,7 @@ def build_article(spec: ArticleSpec) -> Article:
     for words, speaker in spec.quotes:
         start = at(words)
         article.quotes.append(Quote(words, start, start + len(words), speaker, None, None, "said"))
-    for key in sorted({ev.place for ev in spec.events if ev.place}):
+    for key in sorted({ev.place for ev in spec.events if ev.place} | set(spec.named_places)):
         place = PLACES[key]
         named = [Span(base + m.start(), base + m.end()) for m in re.finditer(place.name, spec.text)]
         article.places.append(replace(place, mentions=named))
@@ -540,7 +543,7 @@ def test_story_endpoint_gathers_articles_events_places_and_actors(client: TestCl
     assert [(e["article_id"], e["category"]) for e in story["events"]] == [
         ("a1", "SANCTION"), ("a3", "AID"), ("a3", "SANCTION")]
     places = {p["id"]: (p["events"], p["mentions"]) for p in story["places"]}
-    assert places == {"moscow-524901": (2, 2), "kyiv-703448": (1, 1)}
+    assert places == {"moscow-524901": (2, 2), "kyiv-703448": (1, 1), "washington-4140963": (0, 2)}
     assert [(a["id"], a["mentions"]) for a in story["actors"]] == [
         ("USA", 3), ("RUS", 2), ("EU", 1), ("UKR", 1)]
     assert client.get("/stories/none").status_code == 404
@@ -556,13 +559,17 @@ def test_story_view_opens_from_an_event_and_shows_its_parts(visit: Visit) -> Non
     assert page.locator("#story-events li .evidence").all_inner_texts() == [
         "Washington imposed sanctions on Moscow on Monday.", "Brussels sent aid to Kyiv.",
         "Washington imposed new sanctions on Moscow."]
-    assert sorted(page.locator("#story-map circle").evaluate_all("cs => cs.map(c => c.dataset.place)")) == [
-        "kyiv-703448", "moscow-524901"]
+    assert sorted(page.locator("#story-map circle").evaluate_all("cs => cs.map(c => [c.dataset.place, c.classList[1]])")) == [
+        ["kyiv-703448", "cooperation"], ["moscow-524901", "conflict"],
+        ["washington-4140963", "mentioned"]]  # named twice, no event placed there
     assert page.locator("#story-actors li").count() == 4
     assert page.evaluate("document.activeElement.id") == "story-h"
     page.click("#story-map circle[data-place='kyiv-703448']")
     page.wait_for_selector("#story-place:not([hidden]) li")
     assert page.inner_text("#story-place-events li .evidence") == "Brussels sent aid to Kyiv."
+    page.click("#story-map circle[data-place='washington-4140963']")
+    page.wait_for_selector("#story-place-h:has-text('Washington (0)')")
+    assert page.inner_text("#story-place-events") == "Washington is named, but no event is placed there."
     page.click("#story-close")
     assert page.is_hidden("#story")
     assert_clean(visit)
