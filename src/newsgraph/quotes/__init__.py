@@ -5,7 +5,7 @@ Public:
                         assigns quotes, attributions, and actors it resolves)
     find_quotes         pair quotation marks in plain text (no model)
     speech_verbs        the speech-verb lexicon
-    reporting_cover     (start, end, who) of every reported span, for the events stage
+    reporting_cover     (start, end, who) of every reported span of an analyzed article
     reported_by         is a span reported, and by whom
     resolve_speaker     actor id of a speaker span
 """

@@ -1,6 +1,7 @@
 """The ``extract_quotes`` stage: direct quotes, reported speech and attributions.
 
-Also the helpers the events stage uses to know which text is reported and by whom:
+Also helpers that tell, from ``article.quotes``, which text is reported and by whom
+(the events stage reads ``article.quotes`` the same way, see ``events/context.py``):
 :func:`reporting_cover` and :func:`reported_by`.
 """
 
