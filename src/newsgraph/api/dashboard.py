@@ -23,7 +23,7 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
           "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 COOPERATION = frozenset(PLOVER[:8])
 STORY_ARTICLES = 200  # a story longer than this shows its first 200 articles
-ALL_EVENTS = 1_000_000
+STORY_EVENTS = 2000  # and its first 2,000 events
 
 
 class MapPlace(BaseModel):
@@ -185,7 +185,7 @@ def add_dashboard_routes(app: FastAPI, *, store: Any, event_hit: Any) -> None:
         """One story: its articles in time order, their events with evidence, the places they
         name (with the events placed there) and their actors."""
         current = store(request)
-        rows = current.events(EventQuery(story=story_id, limit=ALL_EVENTS))
+        rows = current.events(EventQuery(story=story_id, limit=STORY_EVENTS))
         found = story_of(current, story_id, [event_hit(row) for row in rows])
         if found is None:
             raise HTTPException(404, f"no story with id {story_id!r}")

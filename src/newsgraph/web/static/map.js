@@ -115,11 +115,13 @@ export function drawMap(world, data, options) {
 function markers(world, places, box, opts) {
   const group = svg("g", { class: "markers" });
   const most = Math.max(1, ...places.map((p) => p.events));
-  const unit = box[2] / (opts.pixels || 900);  // a screen pixel in map units, whatever the zoom
+  const pixels = opts.pixels || 900;
+  const unit = box[2] / pixels;  // a screen pixel in map units, whatever the zoom
+  const size = Math.min(1, Math.sqrt(pixels / 900));  // smaller markers on a narrow screen
   const sorted = [...places].sort((a, b) => b.events - a.events || a.id.localeCompare(b.id));
   for (const place of sorted) {
     const [cx, cy] = project(world, place.lon, place.lat);
-    const r = (3.5 + 10 * Math.sqrt(place.events / most)) * unit;
+    const r = (3.5 + 10 * Math.sqrt(place.events / most)) * size * unit;
     const dot = svg("circle", { cx: cx.toFixed(2), cy: cy.toFixed(2), r: r.toFixed(2),
       class: `marker ${dominantFamily(place)}`, "data-place": place.id, "data-events": place.events,
       "aria-label": describe(place.name, place), "stroke-width": (1.2 * unit).toFixed(2) });
