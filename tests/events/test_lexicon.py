@@ -13,7 +13,7 @@ CODE = re.compile(r"\d{3,4}")
 def test_lexicon_covers_every_plover_category() -> None:
     lex = load_lexicon()
     used = {lex.plover(p.cameo) for ps in lex.verbs.values() for p in ps}
-    assert used == set(PLOVER_CATEGORIES)
+    assert used - {None} == set(PLOVER_CATEGORIES)
 
 
 def test_lexicon_codes_are_cameo_codes_with_a_plover_category() -> None:
@@ -24,7 +24,8 @@ def test_lexicon_codes_are_cameo_codes_with_a_plover_category() -> None:
         assert (entry.plover is None) == code.startswith("01"), code
     for pattern in [*read_verbs(), *read_nouns()]:
         assert pattern.cameo in lex.codes, pattern
-        assert lex.plover(pattern.cameo) is not None, pattern
+        # CAMEO 010 marks a reading that is no event ("abused the power", "talked about")
+        assert lex.plover(pattern.cameo) is not None or pattern.cameo == "010", pattern
 
 
 def test_lexicon_intensities_lie_on_the_goldstein_scale() -> None:

@@ -134,6 +134,7 @@ def test_event_dates_fall_back_to_publication(store):
     (EventQuery(target="ETH"), ["c3"]),
     (EventQuery(category="accuse"), ["b2"]),
     (EventQuery(source="USA", target="RUS", limit=1), ["a1"]),
+    (EventQuery(min_confidence=0.7), ["c3", "b2"]),  # the AGREE at 0.9 and the THREATEN at 0.7
 ])
 def test_events_filter_by_actor_side_and_category(store, query, expected):
     store.load(varied_articles())

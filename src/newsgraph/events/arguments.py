@@ -58,11 +58,24 @@ def resolve(article: Article, tok: Token) -> Argument:
     actor = resolve_mention(article, start, end)
     if actor is None:
         actor = _entity_actor(article, start, end, tok)
+    if actor is not None and _only_as_sympathy(article, actor, start, end):
+        actor = None  # "a pro-Iran cleric" is no Iranian actor
     if actor is None:
         for child in tok.children:  # "its ally, Gondor, ..."
             if child.dep_ == "appos":
                 return resolve(article, child)
     return Argument(actor, span.text, tok)
+
+
+SYMPATHY_PREFIXES = ("pro-", "anti-", "pro ", "anti ")
+
+
+def _only_as_sympathy(article: Article, actor: str, start: int, end: int) -> bool:
+    """Whether every mention of ``actor`` in the span is a sympathy ("pro-Iran", "anti-US")."""
+    ents = [e for e in article.entities if e.actor == actor and start <= e.start and e.end <= end]
+    return bool(ents) and all(
+        article.local(max(start, e.start - 5), e.start).lower().endswith(SYMPATHY_PREFIXES)
+        for e in ents)
 
 
 def _entity_actor(article: Article, start: int, end: int, tok: Token) -> str | None:
@@ -152,16 +165,21 @@ DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _past_dateline(tok: Token) -> Token:
-    """"KHUJAND — Kyrgyz and Tajik officials agreed": the parser may make the dateline the
-    subject and the real one its apposition; the apposition is the argument."""
+    """"KHUJAND — Kyrgyz and Tajik officials agreed", "ASTANA, Sept 16 – The ministers met":
+    the parser may make the dateline the subject and the real one its apposition; the
+    apposition is the argument."""
     doc, sent = tok.doc, tok.sent
-    end = tok.i + 1
-    if end >= len(doc) or doc[end].text not in DASHES or sent.start > tok.i:
+    if sent.start > tok.i or not tok.is_upper:
         return tok
-    if not all(t.is_upper or t.is_punct for t in doc[sent.start:end]):
+    dash = next((t for t in doc[tok.i + 1:min(sent.end, tok.i + 8)] if t.text in DASHES), None)
+    if dash is None or not all(_dateline_word(t) for t in doc[sent.start:dash.i]):
         return tok
-    app = child(tok, "appos")
+    app = next((c for c in tok.children if c.dep_ == "appos" and c.i > dash.i), None)
     return app if app is not None else tok
+
+
+def _dateline_word(tok: Token) -> bool:
+    return tok.is_upper or tok.is_punct or tok.like_num or tok.ent_type_ == "DATE"
 
 
 def _several_owners(article: Article, tok: Token, arg: Argument) -> list[Argument]:
@@ -274,6 +292,9 @@ def subject_of(verb: Token) -> Token | None:
             return subj
         if cur.dep_ == "relcl":
             return cur.head
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "said after meeting X": the one who said met
+            continue
         if cur.dep_ in ("xcomp", "acomp", "conj", "advcl") and cur.head.i != cur.i:
             head = cur.head
             if cur.dep_ == "xcomp":

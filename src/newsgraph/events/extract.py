@@ -8,17 +8,19 @@ from typing import Any
 
 from ..dates import date_for_span
 from ..model import Article, Event, Span
-from ..places import place_for_span
 from ..pipeline import stage
 from ..settings import Settings
-from .arguments import (SUBJECTS, Argument, arguments, child, is_passive, pobj_of, pobjs_of,
-                        resolve, subject_of, subjects_of)
+from .arguments import (SUBJECTS, Argument, argument_bounds, arguments, child, is_passive,
+                        pobj_of, pobjs_of, resolve, subject_of, subjects_of)
 from .context import OUTER, Context, clause_context
 from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_protection,
                        fill_aid_recipients, fill_domestic_protests, street_protest)
-from .lexicon import Lexicon, load_lexicon
+from .context import SPEECH
+from .lexicon import Lexicon, cameo_intent, load_lexicon
+from .readings import capability, instrument, named, press, prevented, question
+from .when import background, clause_date, clause_head, event_place, reference_date
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
-                       TARGET_PREPS, Match, find_triggers, is_money)
+                       TARGET_PREPS, Match, find_triggers, is_money, is_person)
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +42,26 @@ class Roles:
 @dataclass(slots=True)
 class ArticleState:
     """What one pass over an article remembers between sentences."""
-    where: dict[int, tuple[Any, Any, Any]] = field(default_factory=dict)  # sentence -> date, place
     street: set[int] = field(default_factory=set)  # trigger starts of street protests
     definite: set[int] = field(default_factory=set)  # trigger starts of "the <noun>" triggers
     diplomatic: bool = False  # a diplomatic protest was mentioned ("lodged a formal protest")
+    reference: str | None = None  # the story's date (when.reference_date)
+    trace: list[Candidate] | None = None  # filled for ``newsgraph explain``
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One trigger considered in a sentence and what became of it (``newsgraph explain``)."""
+    word: str
+    index: int  # token index in the doc
+    pattern: str
+    category: str | None
+    verdict: str  # "event" or the reason it was rejected
+
+
+def _reject(state: ArticleState, m: Match, lex: Lexicon, reason: str) -> None:
+    if state.trace is not None:
+        state.trace.append(Candidate(m.token.text, m.token.i, m.pattern, lex.plover(m.cameo), reason))
 
 
 # ---------------------------------------------------------------- arguments
@@ -118,9 +136,9 @@ def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
     subject), the indirect object, "with/to/against/on ..." phrases on the pattern's
     object, the objects of the pattern's own particles ("arrived in X", "left for X"),
     then target phrases on the verb."""
-    skip = m.obj.i if m.obj is not None else -1
+    skip = m.obj.i if m.obj is not None and "@to" not in m.pattern else -1
     direct = child(verb, "nsubjpass") if is_passive(verb) else child(verb, "dobj")
-    cands = [direct, _dative(verb)]
+    cands = [direct if direct is None or direct.i != skip else None, _dative(verb)]
     preps = TARGET_PREPS | EXTRA_TARGET_PREPS.get(lex.plover(m.cameo) or "", frozenset())
     if m.obj is not None:
         cands += pobjs_of(m.obj, preps)
@@ -128,10 +146,12 @@ def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
     cands += pobjs_of(verb, preps)
     if direct is not None and not is_passive(verb):
         cands += pobjs_of(verb, FROM)  # "welcomed memos from X": the parser hangs "from" on the verb
+    if m.obj is not None and (is_person(m.obj) or "@" in m.pattern):
+        cands.append(m.obj)  # "expelled three Belarusian diplomats": the object names them
     seen: set[int] = set()
     out = []
     for tok in cands:
-        if tok is not None and tok.i != skip and tok.i not in seen and tok.i != verb.i:
+        if tok is not None and tok.i not in seen and tok.i != verb.i:
             seen.add(tok.i)
             out.append(tok)
     return out
@@ -193,6 +213,11 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
             targets = inside
             consumed.append(tok.i)
             break
+    if not any(a.actor for a in targets):
+        inner = _complement_target(verb)  # "refused to meet Ethiopia", "urged ... to talk to X"
+        found = arguments(article, inner) if inner is not None else []
+        if any(a.actor for a in found):
+            targets = found
     if not targets and cands:
         targets = arguments(article, cands[0])  # words only: "gunmen attacked a bus"
     mutual = not any(a.actor for a in targets) and _mutual(m.obj if m.obj is not None else
@@ -224,6 +249,10 @@ def noun_roles(article: Article, m: Match) -> Roles:
             sources = shared
     if not sources:
         sources = _modifier_actors(article, noun, m.extra)
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "on":
+        verb = noun.head.head  # "departed on a visit to X"
+        if verb.pos_ in ("VERB", "AUX"):
+            sources = [a for t in subjects_of(verb) for a in arguments(article, t)]
     head = light_verb_of(noun)
     if head is not None:
         if not sources:
@@ -256,7 +285,7 @@ def _complement_target(noun: Token) -> Token | None:
     """"Eriador's refusal to talk to Gondor", "a threat to attack Gondor": the target of
     the noun's infinitive complement."""
     for verb in noun.children:
-        if verb.dep_ == "acl" and verb.pos_ in ("VERB", "AUX"):
+        if verb.dep_ in ("acl", "xcomp") and verb.pos_ in ("VERB", "AUX"):
             return child(verb, "dobj") or _dative(verb) or pobj_of(verb, TARGET_PREPS)
     return None
 
@@ -288,45 +317,46 @@ def _pairs(roles: Roles, category: str,
         # the generic words stay as source_text/target_text: "gunmen", "a bus"
         return [(roles.sources[0] if roles.sources else None,
                  roles.targets[0] if roles.targets else None)]
-    if targets == [None] and (category in RECIPROCAL or roles.mutual) and len(sources) > 1:
-        return [(a, b) for a in sources for b in sources
-                if a is not b and a is not None and b is not None and a.actor != b.actor]
-    return [(s, t) for s in sources for t in targets if (s is not None or t is not None)
-            and (s is None or t is None or s.actor != t.actor)]
+    if targets == [None] and (category in RECIPROCAL or roles.mutual):
+        # "Chile and Peru met": a reciprocal act, every participant is its actor (PLOVER)
+        return [(s, None) for s in _distinct(sources) if s is not None]
+    return [(s, t) for s in _distinct(sources) for t in _distinct(targets)
+            if (s is not None or t is not None) and (s is None or t is None or s.actor != t.actor)]
 
 
-# CAMEO codes a visit as a pair (042 by the visitor, 043 by the host) and a meeting or
-# negotiation as the same act by both sides
-PAIRED_CODES = {"042": "043", "043": "042", "040": "040", "044": "044", "046": "046", "041": "041"}
-
-
-def _paired(pairs: list[tuple[Argument | None, Argument | None]],
-            cameo: str) -> list[tuple[Argument | None, Argument | None, str]]:
-    out = [(s, t, cameo) for s, t in pairs]
-    partner = PAIRED_CODES.get(cameo)
-    if partner is None:
-        return out
-    seen = {(s.actor if s else None, t.actor if t else None) for s, t in pairs}
-    for s, t in pairs:
-        if s is not None and t is not None and (t.actor, s.actor) not in seen:
-            out.append((t, s, partner))
-            seen.add((t.actor, s.actor))
+def _distinct(args: list[Argument | None]) -> list[Argument | None]:
+    """One argument per actor; a state gives way to its own sector named in the same
+    phrase ("Indian police": IND-COP, not also IND)."""
+    ids = {a.actor for a in args if a is not None}
+    out, seen = [], set()
+    for a in args:
+        key = a.actor if a is not None else None
+        if key in seen or (key is not None and "-" not in key and
+                           any(i and i.startswith(key + "-") for i in ids)):
+            continue
+        seen.add(key)
+        out.append(a)
     return out
 
 
-def _confidence(m: Match, source: Argument | None, target: Argument | None, ctx: Context) -> float:
-    base = 0.5 + 0.08 * min(m.specificity, 3) if m.noun is None else 0.45 + 0.05 * m.specificity
-    if source is not None and target is not None:
-        base += 0.1
+def _confidence(m: Match, source: Argument | None, target: Argument | None, ctx: Context,
+                *, reciprocal: bool = False) -> float:
+    """0.05-0.95: specific patterns, verbs and named actors on both sides score higher;
+    nouns without actors, hypothetical and reported events lower."""
+    base = 0.45 + 0.07 * min(m.specificity, 3) if m.noun is None else 0.4 + 0.05 * m.specificity
+    named = [a for a in (source, target) if a is not None and a.actor is not None]
+    base += 0.12 if len(named) == 2 or (reciprocal and named) else 0.04 * len(named)
     if ctx.modality == "hypothetical":
-        base -= 0.1
-    if (source is None or source.actor is None) and (target is None or target.actor is None):
-        base = min(base, 0.35)  # no named actor on either side
+        base -= 0.15
+    elif ctx.modality == "reported":
+        base -= 0.03
+    if not named:
+        base = min(base, 0.3)  # no named actor on either side
     return round(max(0.05, min(0.95, base)), 2)
 
 
 def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexicon,
-          sent: Any, where: dict[int, tuple[Any, Any, Any]]) -> list[Event]:
+          sent: Any, state: ArticleState, anchor: Any) -> list[Event]:
     cameo, pattern, trig = m.cameo, m.pattern, [m.token, *m.extra]
     modality = ctx.modality
     if ctx.threatened_by is not None:
@@ -335,34 +365,70 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
         trig.append(ctx.threatened_by)
         modality = "asserted" if modality == "hypothetical" else modality
     category = lex.plover(cameo)
+    if category in FUTURE_AGREE and modality == "planned":
+        cameo = cameo_intent(cameo)  # PLOVER: a future meeting or cooperation is AGREE
+        category = lex.plover(cameo)
     if category is None:
+        _reject(state, m, lex, f"CAMEO {cameo} is a statement, no PLOVER event")
         return []
     lo, hi = min(t.idx for t in trig), max(t.idx + len(t) for t in trig)
     t_start, t_end = article.span(lo, hi)
     s_start, s_end = article.span(sent.start_char, sent.end_char)
-    date, date_from, place = _where(article, s_start, s_end, where)
-    events = []
+    head = clause_head(anchor)
+    own_date = clause_date(article, head)
+    if modality in ("asserted", "reported") and background(article, head, own_date,
+                                                            state.reference):
+        modality = "historical"
+    date, date_from = _date(article, s_start, s_end, own_date, modality)
     pairs = _pairs(roles, category, actorless_allowed(m, roles, category, cameo, lex))
-    for source, target, code in _paired(pairs, cameo):
+    if not pairs:
+        _reject(state, m, lex, "no actor on either side")
+        return []
+    place = event_place(article, head, sent, _argument_tokens(roles))
+    reciprocal = any(t is None for _, t in pairs) and len(pairs) > 1
+    events = []
+    for source, target in pairs:
         events.append(Event(
-            category=category, cameo=code,
+            category=category, cameo=cameo,
             source=source.actor if source else None, target=target.actor if target else None,
             start=s_start, end=s_end, trigger=Span(t_start, t_end), pattern=pattern,
             date=date, date_from=date_from, place=place, negated=ctx.negated,
             modality=modality, attributed_to=ctx.attributed_to,
-            intensity=lex.goldstein(code), confidence=_confidence(m, source, target, ctx),
+            intensity=lex.goldstein(cameo),
+            confidence=_confidence(m, source, target, ctx, reciprocal=reciprocal),
             source_text=source.text if source else None,
             target_text=target.text if target else None))
+    if state.trace is not None:
+        state.trace.append(Candidate(m.token.text, m.token.i, pattern, category, "event"))
     return events
 
 
-def _where(article: Article, start: int, end: int,
-           cache: dict[int, tuple[Any, Any, Any]]) -> tuple[Any, Any, Any]:
-    if start not in cache:
-        date, date_from = date_for_span(article, start, end)
-        place = place_for_span(article, start, end)
-        cache[start] = (date, date_from, place)
-    return cache[start]
+FUTURE_AGREE = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _argument_tokens(roles: Roles) -> set[int]:
+    out: set[int] = set()
+    for arg in (*roles.sources, *roles.targets):
+        if arg.actor is not None:  # a place name standing for an actor is no event place
+            i, j = argument_bounds(arg.token)
+            out.update(range(i, j))
+    return out
+
+
+def _date(article: Article, start: int, end: int, own: str | None,
+          modality: str) -> tuple[str | None, str | None]:
+    """The clause's own date; else (not for background) the dateline's or the article's."""
+    if own is not None:
+        return own, "sentence"
+    if modality == "historical":
+        return None, None
+    date, date_from = date_for_span(article, start, end)
+    return (date, date_from) if date_from != "sentence" else _fallback(article)
+
+
+def _fallback(article: Article) -> tuple[str | None, str | None]:
+    """The dateline's or publication date (a date of another clause is not the event's)."""
+    return date_for_span(article, 0, 0)
 
 
 def _light_verb_for_noun(m: Match, noun_at: dict[int, Match]) -> bool:
@@ -470,11 +536,17 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
     verbs, nouns = find_triggers(sent, lex)
     if not verbs and not nouns:
         return []
-    where = state.where
+    asked = question(sent)
+    if asked:
+        for m in (*verbs, *nouns):
+            _reject(state, m, lex, asked)
+        return []
     fired = {m.token.i: m for m in verbs}
     noun_at = {m.token.i: m for m in nouns}
+    verbs = verbs + modal_requests(sent, fired)
+    fired = {m.token.i: m for m in verbs}
     carriers = frozenset(i for i, m in fired.items()
-                         if m.token.lemma_.lower() not in OUTER
+                         if (m.token.lemma_.lower() not in OUTER or lex.plover(m.cameo) == "REJECT")
                          and lex.plover(m.cameo) in CARRIER_CATEGORIES)
     carrier_nouns = frozenset(i for i, m in noun_at.items()
                               if lex.plover(m.cameo) in CARRIER_CATEGORIES)
@@ -484,50 +556,172 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
                  if g.dep_ == "pobj"}  # "provide 50 million yuan in aid": one event
     events: list[Event] = []
     for m in verbs:
-        verb = m.token
-        if verb.lemma_.lower() in OUTER and any(
-                c.dep_ == "xcomp" and c.i in fired for c in verb.children):
-            continue  # "agreed to restore ties": the inner verb carries the event
-        if verb.dep_ == "acl" and verb.head.i in carrier_nouns:
-            continue  # "Eriador's refusal to talk to Gondor": the noun carries the event
-        if _light_verb_for_noun(m, noun_at):
-            continue
-        ctx = clause_context(article, verb, carriers=carriers)
-        if ctx.suppressed:
-            continue
-        if _natural_force(verb, m, lex):
-            continue
-        roles = verb_roles(article, m, lex)
-        if lex.plover(m.cameo) == "PROTEST":
-            roles = _with_venue(article, roles, verb)
-        consumed.update(roles.consumed)
-        subj = subject_of(verb)
-        if subj is not None and subj.lemma_.lower() in lex.nouns:
-            consumed.add(subj.i)
-        found = _emit(article, m, roles, ctx, lex=lex, sent=sent, where=where)
-        _remember(state, found, m, noun=False, lex=lex)
+        found = _verb_event(article, m, lex, sent, state, fired=fired, noun_at=noun_at,
+                            carriers=carriers, carrier_nouns=carrier_nouns, consumed=consumed)
         events.extend(found)
     for m in nouns:
-        noun = m.token
-        if noun.i in consumed or (noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in carriers):
-            continue
-        if _back_reference(noun, state) or _activity_noun(noun, m, lex):
-            continue
-        anchor = light_verb_of(noun) or noun
-        ctx = clause_context(article, anchor, carriers=carriers)
-        if ctx.suppressed:
-            continue
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-            ctx.negated = not ctx.negated
-        if anchor is not noun and anchor.lemma_.lower() in PLEDGES and ctx.modality == "asserted":
-            ctx.modality = "planned"  # "promised raids", "pledged aid"
-        roles = noun_roles(article, m)
-        if lex.plover(m.cameo) == "PROTEST":
-            roles = _with_venue(article, roles, anchor)
-        found = _emit(article, m, roles, ctx, lex=lex, sent=sent, where=where)
-        _remember(state, found, m, noun=True, lex=lex)
-        events.extend(found)
+        events.extend(_noun_event(article, m, lex, sent, state, carriers=carriers,
+                                  consumed=consumed))
     return _dedupe(events)
+
+
+def _verb_skip(m: Match, lex: Lexicon, *, fired: dict[int, Match], noun_at: dict[int, Match],
+               carrier_nouns: frozenset[int]) -> str | None:
+    verb = m.token
+    if verb.lemma_.lower() in OUTER and lex.plover(m.cameo) != "REJECT" and any(
+            c.dep_ == "xcomp" and c.i in fired for c in verb.children):
+        return "the verb it governs carries the event ('agreed to restore ties')"
+    if verb.dep_ == "acl" and verb.head.i in carrier_nouns:
+        return f"the noun '{verb.head.text}' carries the event"
+    if _light_verb_for_noun(m, noun_at):
+        return "a light verb: its event noun carries the event"
+    if _natural_force(verb, m, lex):
+        return "the subject is a natural force"
+    return capability(verb)
+
+
+# movement verbs that report a visit only between states' representatives ("left for Washington")
+TRAVEL = frozenset({"travel", "fly", "arrive", "leave"})
+
+
+def _elaboration(m: Match, fired: dict[int, Match], lex: Lexicon) -> str | None:
+    """"imposed sanctions on X, targeting key figures": a participle that tells how another
+    act was done is part of that act, not a second event of another category."""
+    verb, head = m.token, m.token.head
+    if verb.dep_ not in ("advcl", "acl") or verb.tag_ != "VBG" or head.i == verb.i:
+        return None
+    outer = fired.get(head.i) or (fired.get(head.head.i) if head.dep_ == "dobj" else None)
+    if outer is None or lex.plover(outer.cameo) == lex.plover(m.cameo):
+        return None
+    return f"tells how the act of '{outer.token.text}' was done"
+
+
+def _no_visit(article: Article, m: Match, roles: Roles) -> str | None:
+    """"Russians travelling to the UK", "diplomats flew to Moscow", "arrived at the court":
+    a journey is a visit only when a state or its official goes to another state."""
+    if m.token.lemma_.lower() not in TRAVEL:
+        return None
+    host = next((article.actor(a.actor) for a in roles.targets if a.actor), None)
+    guest = next((article.actor(a.actor) for a in roles.sources if a.actor), None)
+    if host is None or host.kind != "state":
+        return "a journey to no state is no visit"
+    if guest is not None and (guest.role == "CVL" or guest.country == host.country):
+        return "private travel or a return home is no visit"
+    return None
+
+
+def _verb_event(article: Article, m: Match, lex: Lexicon, sent: Any, state: ArticleState, *,
+                fired: dict[int, Match], noun_at: dict[int, Match], carriers: frozenset[int],
+                carrier_nouns: frozenset[int], consumed: set[int]) -> list[Event]:
+    verb = m.token
+    reason = _verb_skip(m, lex, fired=fired, noun_at=noun_at, carrier_nouns=carrier_nouns)
+    ctx = clause_context(article, verb, carriers=carriers) if reason is None else None
+    if ctx is not None and ctx.suppressed:
+        reason = "inside the complement of a request, threat, rejection or accusation"
+    category = lex.plover(m.cameo)
+    subj = subject_of(verb)
+    reason = (reason or instrument(subj or (verb.head if verb.dep_ == "acl" else None), category)
+              or _elaboration(m, fired, lex))
+    roles = None
+    if reason is None:
+        roles = modal_roles(article, m) if m.pattern == MODAL_PATTERN else verb_roles(article, m, lex)
+    if roles is not None and category == "CONSULT":
+        reason = press(roles.targets) or _no_visit(article, m, roles)
+    if reason is not None or ctx is None or roles is None:
+        _reject(state, m, lex, reason or "no event")
+        return []
+    if category == "PROTEST":
+        roles = _with_venue(article, roles, verb)
+    consumed.update(roles.consumed)
+    if subj is not None and subj.lemma_.lower() in lex.nouns:
+        consumed.add(subj.i)
+    found = _emit(article, m, roles, ctx, lex=lex, sent=sent, state=state, anchor=verb)
+    _remember(state, found, m, noun=False, lex=lex)
+    return found
+
+
+def _noun_skip(m: Match, lex: Lexicon, state: ArticleState, *, carriers: frozenset[int],
+               consumed: set[int]) -> str | None:
+    noun = m.token
+    owned = child(noun, "poss") is not None  # "rejected Russia's request": two acts
+    if noun.i in consumed and not owned:
+        return "part of a verb's event (its object or actor)"
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in carriers and not owned:
+        return f"the content of '{noun.head.text}'"
+    if _back_reference(noun, state):
+        return "points back to a diplomatic protest already told"
+    if _activity_noun(noun, m, lex):
+        return "names the activity, not an event"
+    category = lex.plover(m.cameo)
+    if category in STANDING and light_verb_of(noun) is None and not _enacted(noun):
+        return "names a standing agreement or tie, not a new act"
+    if category == "CONSULT" and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return "the purpose of another act ('recalled for consultations', 'met for talks')"
+    return named(noun) or prevented(noun) or capability(noun)
+
+
+# nouns that often name a standing state of affairs ("the nuclear deal", "their partnership")
+STANDING = frozenset({"AGREE", "COOPERATE"})
+
+
+def _enacted(noun: Any) -> bool:
+    """"a deal was reached", "talks between X and Y", "the agreement signed on Monday"."""
+    if pobj_of(noun, BETWEEN) is not None:
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS:
+        return True
+    return any(c.dep_ == "acl" and c.lemma_.lower() in LIGHT_VERBS for c in noun.children)
+
+
+MODAL_PATTERN = "verb:say+should"
+OBLIGATION = frozenset({"should", "must", "ought"})
+SELF = frozenset({"we", "i", "us"})
+
+
+def modal_requests(sent: Any, fired: dict[int, Match]) -> list[Match]:
+    """"X said Y should stop", "Y must leave, X told reporters": a request by the speaker
+    to the subject of the reported clause (PLOVER REQUEST; CAMEO 020)."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in SPEECH or tok.i in fired or tok.pos_ != "VERB":
+            continue
+        for clause in tok.children:
+            if clause.dep_ not in ("ccomp", "parataxis"):
+                continue
+            aux = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+            subj = child(clause, "nsubj", "nsubjpass")
+            if aux is not None and subj is not None and subj.lower_ not in SELF:
+                out.append(Match(tok, "020", MODAL_PATTERN, 1, subj, []))
+                break
+    return out
+
+
+def modal_roles(article: Article, m: Match) -> Roles:
+    sources = [a for t in subjects_of(m.token) for a in arguments(article, t)]
+    return Roles(sources, arguments(article, m.obj))
+
+
+def _noun_event(article: Article, m: Match, lex: Lexicon, sent: Any, state: ArticleState, *,
+                carriers: frozenset[int], consumed: set[int]) -> list[Event]:
+    noun = m.token
+    reason = _noun_skip(m, lex, state, carriers=carriers, consumed=consumed)
+    anchor = light_verb_of(noun) or noun
+    ctx = clause_context(article, anchor, carriers=carriers) if reason is None else None
+    if ctx is not None and ctx.suppressed:
+        reason = "inside the complement of a request, threat, rejection or accusation"
+    if reason is not None or ctx is None:
+        _reject(state, m, lex, reason or "no event")
+        return []
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        ctx.negated = not ctx.negated
+    if anchor is not noun and anchor.lemma_.lower() in PLEDGES and ctx.modality == "asserted":
+        ctx.modality = "planned"  # "promised raids", "pledged aid"
+    roles = noun_roles(article, m)
+    if lex.plover(m.cameo) == "PROTEST":
+        roles = _with_venue(article, roles, anchor)
+    found = _emit(article, m, roles, ctx, lex=lex, sent=sent, state=state, anchor=anchor)
+    _remember(state, found, m, noun=True, lex=lex)
+    return found
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -556,16 +750,21 @@ def extract_events(article: Article, *, settings: Settings) -> None:
     if doc is None:
         article.events = []
         return
+    article.events = article_events(article, ArticleState(reference=reference_date(article)))
+
+
+def article_events(article: Article, state: ArticleState) -> list[Event]:
+    """Every event of a parsed article, article-level defaults applied (``state.trace``
+    collects each candidate trigger's fate when it is a list)."""
     lex = load_lexicon()
-    state = ArticleState()
     events: list[Event] = []
-    for sent in doc.sents:
+    for sent in article.doc.sents:
         events.extend(sentence_events(article, sent, lex, state))
     fill_domestic_protests(article, events, street=state.street)
     fill_aid_recipients(article, events)
     drop_own_forces_as_target(article, events)
     events = drop_self_protection(article, events)
-    article.events = drop_repeated_mentions(events, state.definite)
+    return drop_repeated_mentions(events, state.definite)
 
 
 def drop_repeated_mentions(events: list[Event], definite: set[int]) -> list[Event]:

@@ -71,14 +71,72 @@ def is_money(tok: Token) -> bool:
         for c in tok.children))
 
 
+# objects that name a person: "executed a cleric", "released him", "fired the minister"
+PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "me", "us", "you",
+                             "himself", "herself", "themselves", "whom", "who"})
+PERSON_NOUNS = frozenset({
+    "man", "woman", "child", "boy", "girl", "person", "people", "journalist", "reporter",
+    "activist", "blogger", "cleric", "imam", "priest", "prisoner", "detainee", "hostage",
+    "captive", "leader", "official", "minister", "president", "premier", "governor", "mayor",
+    "general", "commander", "officer", "chief", "head", "member", "worker", "student", "citizen",
+    "national", "lawyer", "opponent", "critic", "dissident", "soldier", "civilian", "protester",
+    "demonstrator", "politician", "lawmaker", "legislator", "senator", "judge", "diplomat",
+    "envoy", "ambassador", "spy", "agent", "suspect", "convict", "inmate", "fisherman", "sailor",
+    "crew", "tourist", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "director",
+    "executive", "employee", "staff", "farmer", "refugee", "migrant", "militant", "rebel",
+    "fighter", "insurgent", "terrorist", "gunman", "opposition", "dissenter", "brother",
+    "sister", "son", "daughter", "father", "mother", "wife", "husband", "family", "nun"})
+
+
+def is_person(tok: Token) -> bool:
+    """Whether an object names a person ("a pro-Iran cleric", "him", "Aziz Orujov")."""
+    if tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRONOUNS:
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in PERSON_NOUNS
+
+
+def predicate_object(verb: Token) -> Token | None:
+    """The object of a verb with an object predicate: "called the measures illegal" (an
+    ``oprd``, or a small clause the parser made a ``ccomp`` of an adjective or noun)."""
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            return child_of(verb, "dobj") or c
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("ADJ", "NOUN", "PROPN"):
+            subj = child_of(c, "nsubj")
+            if subj is not None:
+                return subj
+    return None
+
+
+def controlled_object(verb: Token) -> Token | None:
+    """The object of "wants Britain to answer", "told the cadets to retire": an object
+    followed by an infinitive clause it is the subject of."""
+    obj = child_of(verb, "dobj")
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in a_children(c))), None)
+    if clause is None:
+        return None
+    return obj or child_of(clause, "nsubj")
+
+
+def a_children(tok: Token) -> list[Token]:
+    return list(tok.children)
+
+
+def child_of(tok: Token, dep: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ == dep), None)
+
+
 def object_keys(tok: Token, depth: int = 0) -> set[str]:
     """Lemmas an object stands for: its own, "modifier head", "money" for an amount of
-    money, the measured noun ("tonnes of supplies" -> supply) and the content of a
-    container ("food baskets" -> food)."""
+    money, "@person" for a person, the measured noun ("tonnes of supplies" -> supply) and
+    the content of a container ("food baskets" -> food)."""
     lemma = tok.lemma_.lower()
     keys = {lemma}
     if is_money(tok):
         keys.add("money")
+    if is_person(tok):
+        keys.add("@person")
     for c in tok.children:
         if c.dep_ in ("amod", "compound"):
             keys.add(f"{c.lemma_.lower()} {lemma}")
@@ -119,6 +177,11 @@ def match_verb(verb: Token, patterns: list[VerbPattern]) -> Match | None:
     has_clause = any(c.dep_ == "ccomp" for c in verb.children)
     keyed: list[tuple[Token, set[str]]] | None = None
     for p in patterns:
+        if p.obj in ("@oprd", "@to"):
+            obj = predicate_object(verb) if p.obj == "@oprd" else controlled_object(verb)
+            if obj is not None and all(x in particles for x in p.particles):
+                return Match(verb, p.cameo, p.name, p.specificity, obj, [])
+            continue
         if (p.frame == "intr" and (has_obj or has_clause)) or (p.frame == "tr" and not has_obj):
             continue
         if any(x not in particles for x in p.particles):
@@ -137,7 +200,12 @@ def match_verb(verb: Token, patterns: list[VerbPattern]) -> Match | None:
 
 
 def match_noun(noun: Token, patterns: list[NounPattern]) -> Match | None:
+    """The first noun pattern whose modifier (a compound, an adjective or the object of
+    "of": "diplomat expulsions", "the expulsion of Russian diplomats") fits."""
     mods = {c.lemma_.lower(): c for c in noun.children if c.dep_ in ("amod", "compound")}
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            mods.update((g.lemma_.lower(), g) for g in prep.children if g.dep_ == "pobj")
     for p in patterns:
         if p.modifier is None:
             return Match(noun, p.cameo, p.name, 0, None, [], p)

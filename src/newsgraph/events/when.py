@@ -1,0 +1,143 @@
+"""When and where an event happened: the date and place of its own clause, and whether it
+is background told before the story (PLOVER mode ``historical``).
+
+- The event clause is the trigger's head word and its dependents, without nested clauses
+  (reported content, adverbial and relative clauses), so "talks begun in 2019 collapsed on
+  Thursday" dates the collapse to Thursday and a date in another clause is never taken.
+- Date: the most precise date mention of that clause; else the dateline's or the
+  publication date, except for a historical event, which keeps its own date or none.
+- Historical: the clause's date is earlier than the story (a year before it, or a month
+  before it in the same year), or the clause says so ("seven years ago", "last year",
+  "in the 1990s"). The story's date is the publication date, else the latest date the
+  article mentions.
+- Place: a place named in a locative phrase ("in", "at", "near" ...) of the event clause,
+  then of the sentence, then the dateline's place; never a place name that is an argument
+  ("Washington invaded Iraq" happened in neither Washington nor, as far as the words say, Iraq).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Article
+
+Token = Any
+
+NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "within", "throughout",
+                      "around", "off", "along", "over", "to", "into"})
+BACKGROUND_WORDS = re.compile(
+    r"\b(?:(?:years|decades|centuries|months)\s+ago|last\s+year|in\s+the\s+(?:19|18)\d0s|"
+    r"(?:19|18)\d0s|previously|formerly)\b", re.I)
+_YM = re.compile(r"^(\d{4})(?:-(\d{2}))?")
+
+
+def clause_tokens(head: Token) -> list[Token]:
+    """The clause headed by ``head``: it and its dependents, nested clauses left out
+    (a verb conjunct is a clause of its own)."""
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for c in tok.children:
+            if c.dep_ in NESTED and (c.dep_ != "conj" or c.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(c)
+    return out
+
+
+def clause_head(trigger: Token) -> Token:
+    """The verb whose clause holds a trigger: the trigger itself for a verb, the verb an
+    event noun hangs on ("launched strikes", "in the 2016 invasion")."""
+    tok = trigger
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ROOT",) or tok.head.i == tok.i:
+            return tok
+        if tok.dep_ in NESTED:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _char_range(article: Article, tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    return [article.span(t.idx, t.idx + len(t)) for t in tokens]
+
+
+def clause_date(article: Article, head: Token) -> str | None:
+    """The most precise dated expression inside the clause (None: the clause names none)."""
+    tokens = clause_tokens(head)
+    if head.dep_ == "relcl" and head.head.ent_type_ == "DATE":
+        tokens.append(head.head)  # "in January 2016, when mobs attacked the embassy"
+    ranges = _char_range(article, tokens)
+    found = [m for m in article.dates if m.value and any(s <= m.start < e for s, e in ranges)]
+    if not found:
+        return None
+    return max(found, key=lambda m: (len(m.value or ""), -m.start)).value
+
+
+def reference_date(article: Article) -> str | None:
+    """The story's date: the publication date, else the latest date the article mentions."""
+    if article.published:
+        return article.published[:10]
+    values = [m.value for m in article.dates if m.value and not m.relative]
+    return max(values) if values else None
+
+
+def earlier(value: str, reference: str | None) -> bool:
+    """Whether a date is before the story: an earlier year, or an earlier month of its year."""
+    a, b = _YM.match(value), _YM.match(reference or "")
+    if a is None or b is None:
+        return False
+    if int(a.group(1)) != int(b.group(1)):
+        return int(a.group(1)) < int(b.group(1))
+    return bool(a.group(2) and b.group(2)) and int(a.group(2)) < int(b.group(2))
+
+
+def background(article: Article, head: Token, date: str | None, reference: str | None) -> bool:
+    """Whether the clause tells background from before the story."""
+    if date is not None and earlier(date, reference):
+        return True
+    tokens = sorted(clause_tokens(head), key=lambda t: t.i)
+    text = " ".join(t.text for t in tokens)
+    return bool(BACKGROUND_WORDS.search(text))
+
+
+def event_place(article: Article, head: Token, sent: Any, arguments: set[int]) -> str | None:
+    """The place of the event clause's locative phrase, else the sentence's, else the
+    dateline's; ``arguments`` holds token indices of the event's source and target phrases."""
+    for tokens in (clause_tokens(head), list(sent)):
+        place = _locative_place(article, tokens, arguments)
+        if place is not None:
+            return place
+    return _dateline_place(article)
+
+
+def _locative_place(article: Article, tokens: list[Token], arguments: set[int]) -> str | None:
+    spans = []
+    for prep in tokens:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
+            continue
+        for obj in prep.subtree:
+            if obj.i != prep.i and obj.i not in arguments:
+                spans.append(article.span(obj.idx, obj.idx + len(obj)))
+    if not spans:
+        return None
+    found = [(0 if place.feature == "city" else 1, m.start, place.id)
+             for place in article.places for m in place.mentions
+             if any(s <= m.start < e for s, e in spans)]
+    return min(found)[2] if found else None
+
+
+def _dateline_place(article: Article) -> str | None:
+    """A wire dateline's place: "KOLKATA, India -", "MEXICO CITY (AP) -"."""
+    head = article.text[:60]
+    m = re.match(r"^\s*([A-Z][A-Z .'-]{2,})(?:,|\s+\(|\s+[-\u2013\u2014])", head)
+    if m is None:
+        return None
+    end = article.span(0, 0)[0] + m.end(1)
+    for place in article.places:
+        if any(s.start < end for s in place.mentions):
+            return place.id
+    return None
