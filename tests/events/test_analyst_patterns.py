@@ -169,3 +169,13 @@ def test_confidence_is_higher_for_a_full_dyad_than_for_a_bare_noun() -> None:
     full = _events("Norway imposed sanctions on Belarus.", "SANCTION")[0]
     bare = _events("The attack took place at night.", "ASSAULT")
     assert not bare or full.confidence > max(e.confidence for e in bare)
+
+
+def test_unnamed_person_acted_on_by_a_state_organ_is_its_civilian() -> None:
+    [event] = _events("Kenyan police arrested a 46-year-old man on Friday.", "COERCE")
+    assert (event.source, event.target) == ("KEN-COP", "KEN-CVL")
+    assert event.pattern.endswith("+domestic") and event.confidence <= 0.45
+
+
+def test_passive_expulsion_from_a_state_names_the_expeller() -> None:
+    assert ("POL", "BLR") in _dyads("Two Belarusian diplomats were expelled from Poland.", "SANCTION")

@@ -17,6 +17,7 @@ from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_
                        fill_aid_recipients, fill_domestic_protests, street_protest)
 from .context import SPEECH
 from .lexicon import Lexicon, cameo_intent, load_lexicon
+from .people import MAX_CONFIDENCE as DOMESTIC_CONFIDENCE, domestic_target
 from .readings import capability, instrument, named, press, prevented, question
 from .when import background, clause_date, clause_head, event_place, reference_date
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
@@ -185,10 +186,18 @@ def _converse_roles(article: Article, m: Match) -> Roles:
     return Roles(arguments(article, giver), receivers)
 
 
+# passives whose "from" phrase names the actor: "diplomats were expelled from the US"
+FROM_ACTORS = frozenset({"expel", "deport", "evict", "ban", "bar", "banish", "oust"})
+
+
 def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
     verb = m.token
     if m.converse:
         return _converse_roles(article, m)
+    if verb.lemma_.lower() in FROM_ACTORS and is_passive(verb) and subject_of(verb) is None:
+        expeller = [a for a in arguments(article, pobj_of(verb, FROM)) if a.actor]
+        if expeller:
+            return Roles(expeller, arguments(article, child(verb, "nsubjpass")))
     sources: list[Argument] = []
     for src_tok in subjects_of(verb):
         found = arguments(article, src_tok)
@@ -380,6 +389,10 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
                                                             state.reference):
         modality = "historical"
     date, date_from = _date(article, s_start, s_end, own_date, modality)
+    domestic = domestic_target(article, roles.sources, roles.targets, category,
+                               span=(s_start, s_end))
+    if domestic is not None:  # "Indian police arrested a man": the man is Indian (a default)
+        roles.targets, pattern = [domestic], pattern + "+domestic"
     pairs = _pairs(roles, category, actorless_allowed(m, roles, category, cameo, lex))
     if not pairs:
         _reject(state, m, lex, "no actor on either side")
@@ -395,7 +408,8 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
             date=date, date_from=date_from, place=place, negated=ctx.negated,
             modality=modality, attributed_to=ctx.attributed_to,
             intensity=lex.goldstein(cameo),
-            confidence=_confidence(m, source, target, ctx, reciprocal=reciprocal),
+            confidence=min(_confidence(m, source, target, ctx, reciprocal=reciprocal),
+                           DOMESTIC_CONFIDENCE if domestic is not None else 1.0),
             source_text=source.text if source else None,
             target_text=target.text if target else None))
     if state.trace is not None:

@@ -1,0 +1,60 @@
+"""Unnamed people acted on by a state's own organs belong to that state (a default).
+
+"Indian police arrested a 46-year-old man", "the court sentenced him", "the minister urged
+them to ...": when the target is a person word that names no actor and every source is a
+state or one of its organs (government, police, courts, army, legislature) of one country,
+and the sentence names no other country, the target is that country's civilians (``ISO3-CVL``), as event datasets code domestic
+events and as the gold guide reads "citizens belong to their country". The event's pattern
+gains ``+domestic`` and its confidence is capped, so a user can tell and filter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article
+from .arguments import Argument
+from .domestic import _civilians as civilians
+from .triggers import is_person
+
+STATE_ROLES = frozenset({"GOV", "COP", "JUD", "MIL", "LEG", "SPY"})
+CATEGORIES = frozenset({"COERCE", "SANCTION", "ACCUSE", "REQUEST", "RETREAT", "CONCEDE",
+                        "ASSAULT", "SUPPORT", "CONSULT", "THREATEN", "REJECT"})
+MAX_CONFIDENCE = 0.45
+
+
+def domestic_target(article: Article, sources: list[Argument], targets: list[Argument],
+                    category: str, *, span: tuple[int, int]) -> Argument | None:
+    """The civilians' argument standing for unnamed people, or None when no default applies
+    (also when the sentence ``span`` names another country: "a Chinese ship fired at a
+    Philippine boat, injuring three" is no domestic event)."""
+    if category not in CATEGORIES or not targets or any(a.actor for a in targets):
+        return None
+    words = targets[0]
+    if not is_person(words.token) or words.token.ent_type_ == "PERSON":
+        return None
+    countries = {_state_country(article, a.actor) for a in sources if a.actor}
+    if len(countries) != 1 or None in countries:
+        return None
+    if _countries_in(article, *span) - countries:
+        return None
+    return Argument(civilians(article, countries.pop()), words.text, words.token)
+
+
+def _countries_in(article: Article, start: int, end: int) -> set[str]:
+    out = set()
+    for ent in article.entities:
+        if ent.actor and start <= ent.start < end:
+            actor = article.actor(ent.actor)
+            if actor is not None and actor.country:
+                out.add(actor.country)
+    return out
+
+
+def _state_country(article: Article, actor_id: Any) -> str | None:
+    actor = article.actor(actor_id)
+    if actor is None or not actor.country:
+        return None
+    if actor.kind == "state" or (actor.kind == "group" and actor.role in STATE_ROLES):
+        return actor.country
+    return None
