@@ -67,10 +67,8 @@ def test_stage_error_is_in_the_json_output() -> None:
 
 
 def test_stage_errors_survive_the_json_round_trip_of_scale_shards() -> None:
-    from newsgraph.scale import article_from_dict
-
     [article] = run_stages([_article()], STAGES, settings=Settings())
-    assert article_from_dict(article.to_dict()).errors == article.errors
+    assert Article.from_dict(article.to_dict()).errors == article.errors
 
 
 def test_strict_run_raises_a_pipeline_error() -> None:

@@ -13,8 +13,8 @@ import pytest
 pytest.importorskip("dask")
 
 from newsgraph import core, scale  # noqa: E402
-from newsgraph.model import Article, Entity, Event, Paragraph, Place, Quote, Source, Span  # noqa: E402
-from newsgraph.scale import (InputFile, article_from_dict, list_inputs, load_shards,  # noqa: E402
+from newsgraph.model import Article, Source  # noqa: E402
+from newsgraph.scale import (InputFile, list_inputs, load_shards,  # noqa: E402
                              plan_partitions, read_shard, run_dask)
 from newsgraph.settings import Settings  # noqa: E402
 from newsgraph.store import open_store  # noqa: E402
@@ -52,45 +52,6 @@ def test_list_inputs_recurses_and_skips_dot_files(tmp_path: Path, caplog: pytest
     found = list_inputs([tmp_path, tmp_path / "missing.txt"])
     assert [(Path(f.path).name, f.size) for f in found] == [("x.txt", 1), ("z.txt", 2)]
     assert "E101" in caplog.text
-
-
-def _article_in_dump() -> Article:
-    text = "Old story.\n\nRUSSIA ACTS\nMoscow said \"we will respond\" to Kyiv on Monday.\n"
-    start = text.index("RUSSIA")
-    source = Source(uri="file:///dump.txt", format="text", text=text, author="A. Writer")
-    pos = text.index
-    article = Article(id="abc", source=source, start=start, end=len(text) - 1, title="RUSSIA ACTS",
-                      published="2023-08-17", language="en",
-                      paragraphs=[Paragraph(start, start + 11, "title"),
-                                  Paragraph(start + 12, len(text) - 1, "body",
-                                            {"article": "x", "paragraph": 1})],
-                      entities=[Entity("Moscow", "GPE", pos("Moscow"), pos("Moscow") + 6, "RUS")],
-                      events=[Event("THREATEN", "RUS", "UKR", start + 12, len(text) - 1,
-                                    Span(pos("respond"), pos("respond") + 7), "verb:respond",
-                                    cameo="130", date="2023-08-14", intensity=-4.4)],
-                      quotes=[Quote("we will respond", pos("we"), pos("we") + 15, "RUS", "Moscow",
-                                    Span(pos("Moscow"), pos("Moscow") + 6), "said")],
-                      places=[Place("moscow-524901", "Moscow", "RUS", 55.75, 37.62,
-                                    [Span(pos("Moscow"), pos("Moscow") + 6)], "city")],
-                      story="abc")
-    return article
-
-
-def test_article_from_dict_gives_back_the_same_json_and_evidence() -> None:
-    article = _article_in_dump()
-    again = article_from_dict(json.loads(json.dumps(article.to_dict())))
-    assert again.to_dict() == article.to_dict()
-    event, quote = article.events[0], article.quotes[0]
-    assert again.local(event.start, event.end) == article.local(event.start, event.end)
-    assert again.local(quote.start, quote.end) == "we will respond"
-    assert again.start == article.start > 0
-
-
-def test_article_from_dict_ignores_fields_this_version_does_not_know() -> None:
-    doc = _article_in_dump().to_dict()
-    doc["events"][0]["future_field"] = 1
-    doc["entities"][0]["future_field"] = 1
-    assert article_from_dict(doc).events[0].category == "THREATEN"
 
 
 # -- fast: shards, skipping and crashes (analysis faked, synchronous scheduler) -----------

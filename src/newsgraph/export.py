@@ -16,7 +16,7 @@ from .errors import NewsgraphError
 from .store.base import EventQuery, Store
 from .store.rows import EVENTS
 
-EVENT_COLUMNS = [*EVENTS.columns, "title", "uri"]
+EVENT_COLUMNS = [*EVENTS.names, "title", "uri"]
 
 
 def export_jsonl(store: Store, out: IO[str]) -> int:

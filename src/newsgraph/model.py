@@ -8,8 +8,11 @@ with :meth:`Article.span`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import functools
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, TypeVar
 
 SCHEMA_VERSION = 1
 
@@ -32,6 +35,7 @@ class Source:
     published: str | None = None
     author: str | None = None
     language: str | None = None
+    offset: int = 0  # where ``text`` begins in the original input (see Article.from_dict)
 
 
 @dataclass(slots=True)
@@ -212,7 +216,7 @@ class Article:
     def text(self) -> str:
         """``source.text[start:end]``, cut once."""
         if self.cached_text is None:
-            self.cached_text = self.source.text[self.start:self.end]
+            self.cached_text = self.local(self.start, self.end)
         return self.cached_text
 
     def span(self, i: int, j: int) -> tuple[int, int]:
@@ -221,7 +225,8 @@ class Article:
 
     def local(self, start: int, end: int) -> str:
         """The source text of a source-offset span."""
-        return self.source.text[start:end]
+        offset = self.source.offset
+        return self.source.text[start - offset:end - offset]
 
     def sentences(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.kind == "body"]
@@ -255,3 +260,48 @@ class Article:
             "dates": [d.to_dict() for d in self.dates],
             "errors": [dict(e) for e in self.errors],
         }
+
+    @classmethod
+    def from_dict(cls, doc: dict[str, Any]) -> Article:
+        """Rebuild an article from its :meth:`to_dict` JSON (ids and offsets unchanged).
+
+        The JSON holds the article's own text, not its whole source, so ``source.text``
+        is that text and ``source.offset`` says where it began: ``text``, ``local()`` and
+        ``to_dict()`` answer as on the original article. Keys this version does not know
+        are ignored. ``Article.from_dict(a.to_dict()).to_dict() == a.to_dict()``.
+        """
+        src = doc["source"]
+        source = Source(uri=src["uri"], format=src["format"], text=doc["text"],
+                        title=doc.get("title"), published=doc.get("published"),
+                        author=doc.get("author"), language=doc.get("language"),
+                        offset=src["start"])
+        return _build(cls, {**doc, "start": src["start"], "end": src["end"], "source": source})
+
+
+_T = TypeVar("_T")
+
+
+def _build(cls: type[_T], doc: dict[str, Any]) -> _T:
+    """``cls`` from the keys of ``doc`` that name its fields, nested records rebuilt."""
+    record: type = cls
+    return cls(**{name: _value(hint, doc[name]) for name, hint in _fields(record) if name in doc})
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, resolved type) of each field of dataclass ``cls``."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in fields(cls))
+
+
+def _value(hint: Any, value: Any) -> Any:
+    """``value`` (JSON) as the type ``hint`` names: dataclasses and lists of them rebuilt."""
+    if value is None or isinstance(value, Source):
+        return value
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return [_value(typing.get_args(hint)[0], v) for v in value]
+    if origin in (typing.Union, types.UnionType):
+        records = [t for t in typing.get_args(hint) if is_dataclass(t)]
+        return _value(records[0], value) if records else value
+    return _build(hint, value) if isinstance(hint, type) and is_dataclass(hint) else value

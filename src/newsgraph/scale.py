@@ -22,7 +22,7 @@ The ``processes`` scheduler starts workers with ``spawn``: call :func:`run_dask`
 or from a script under ``if __name__ == "__main__":`` (not from ``python -`` on stdin).
 
 The store is the only writer: the driver loads shards afterwards with :func:`load_shards`,
-which rebuilds each article with :func:`article_from_dict` and calls the store's ``load()``.
+which rebuilds each article with :meth:`Article.from_dict` and calls the store's ``load()``.
 
 Not done across partitions: near-duplicate marking (``duplicate_of``) and story grouping
 (``story``) only see the articles of their own partition. Exact repeats still share an id
@@ -40,22 +40,20 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from .errors import InputError, NewsgraphError
-from .model import (Actor, Article, Attribution, DateMention, Entity, Event, Paragraph, Place,
-                    Quote, Source, Span)
+from .model import Article
 from .settings import Settings
 from .store import LoadResult, Store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["InputFile", "PartitionResult", "ScaleResult", "ShardArticle", "article_from_dict", "list_inputs",
+__all__ = ["InputFile", "PartitionResult", "ScaleResult", "list_inputs",
            "load_shards", "plan_partitions", "read_shard", "run_dask"]
 
 MANIFEST = "manifest.json"
 _TARGET_BYTES = 8 * 1024 * 1024  # default partition size when ``partitions`` is not given
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,74 +293,5 @@ def load_shards(out_dir: Path, store: Store, *, batch_size: int = 100) -> LoadRe
     or loading overlapping shards, adds nothing.
     """
     shards = sorted(Path(out_dir).glob("part-*.jsonl"))
-    articles = (article_from_dict(doc) for shard in shards for doc in read_shard(shard))
+    articles = (Article.from_dict(doc) for shard in shards for doc in read_shard(shard))
     return store.load(articles, batch_size=batch_size)
-
-
-class ShardArticle(Article):
-    """An article rebuilt from its JSON: every offset as in the original run.
-
-    A shard holds each article's own text, not its whole source (a text dump may hold many
-    articles), so ``source.text`` is only the article's text, which begins at source
-    offset ``start``. ``text``, ``local()`` and ``to_dict()`` give the same answers as on the
-    original article; code that slices ``source.text`` with source offsets must use
-    ``local()`` instead.
-    """
-
-    __slots__ = ()
-
-    def local(self, start: int, end: int) -> str:
-        return self.source.text[start - self.start:end - self.start]
-
-
-def article_from_dict(doc: dict[str, Any]) -> ShardArticle:
-    """Rebuild an analyzed article from its CONTRACT.md JSON (ids and offsets unchanged).
-
-    Example::
-
-        >>> again = article_from_dict(article.to_dict())
-        >>> again.to_dict() == article.to_dict()
-        True
-    """
-    text = doc["text"]
-    src = doc["source"]
-    source = Source(uri=src["uri"], format=src["format"], text=text, title=doc.get("title"),
-                    published=doc.get("published"), author=doc.get("author"),
-                    language=doc.get("language"))
-    article = ShardArticle(
-        id=doc["id"], source=source, start=src["start"], end=src["end"], title=doc.get("title"),
-        published=doc.get("published"), language=doc.get("language"),
-        paragraphs=[_make(Paragraph, p) for p in doc.get("paragraphs", ())],
-        entities=[_make(Entity, e) for e in doc.get("entities", ())],
-        actors=[_make(Actor, a) for a in doc.get("actors", ())],
-        events=[_event(e) for e in doc.get("events", ())],
-        quotes=[_quote(q) for q in doc.get("quotes", ())],
-        attributions=[_make(Attribution, a) for a in doc.get("attributions", ())],
-        places=[_place(p) for p in doc.get("places", ())],
-        dates=[_make(DateMention, d) for d in doc.get("dates", ())],
-        duplicate_of=doc.get("duplicate_of"), story=doc.get("story"),
-        errors=[dict(e) for e in doc.get("errors", ())])
-    article.cached_text = text
-    return article
-
-
-def _make(cls: type[_T], doc: dict[str, Any], **override: Any) -> _T:
-    """``cls(**doc)`` keeping only the fields ``cls`` has (newer shards may carry more)."""
-    names = cls.__dataclass_fields__  # type: ignore[attr-defined]
-    return cls(**{k: v for k, v in doc.items() if k in names}, **override)
-
-
-def _event(doc: dict[str, Any]) -> Event:
-    return _make(Event, {k: v for k, v in doc.items() if k != "trigger"},
-                 trigger=_make(Span, doc["trigger"]))
-
-
-def _quote(doc: dict[str, Any]) -> Quote:
-    span = doc.get("speaker_span")
-    return _make(Quote, {k: v for k, v in doc.items() if k != "speaker_span"},
-                 speaker_span=_make(Span, span) if span else None)
-
-
-def _place(doc: dict[str, Any]) -> Place:
-    return _make(Place, {k: v for k, v in doc.items() if k != "mentions"},
-                 mentions=[_make(Span, m) for m in doc.get("mentions", ())])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsgraph.model import Actor, Article, Entity, Event, Place, Quote, Source, Span
+from newsgraph.model import (Actor, Article, Attribution, DateMention, Entity, Event, Paragraph,
+                             Place, Quote, Source, Span)
 
 TEXT = "Washington imposed sanctions on Moscow on Monday."
 
@@ -59,3 +60,32 @@ def dated_articles() -> list[Article]:
     return [make_article(f"Washington imposed sanctions on Moscow, the {name} case.",
                          ident=name, date=date, published=published)
             for name, date, published in rows]
+
+
+def full_article() -> Article:
+    """An article in the middle of a dump with every list filled and every optional field set:
+    what the schema tests compare the store, the API models and the exports against."""
+    text = "Old story.\n\nRUSSIA ACTS\nMoscow said \"we will respond\" to Kyiv on Monday, Tass reported.\n"
+    start = text.index("RUSSIA")
+    source = Source(uri="file:///dump.txt", format="text", text=text, author="A. Writer")
+    pos = text.index
+    article = Article(
+        id="abc", source=source, start=start, end=len(text) - 1, title="RUSSIA ACTS",
+        published="2023-08-17", language="en", duplicate_of="older", story="story-1",
+        paragraphs=[Paragraph(start, start + 11, "title"),
+                    Paragraph(start + 12, len(text) - 1, "body", {"article": "x", "paragraph": 1})],
+        entities=[Entity("Moscow", "GPE", pos("Moscow"), pos("Moscow") + 6, "RUS")],
+        actors=[Actor("RUS", "Russia", "state", "RUS", "GOV", "Q159", 2)],
+        events=[Event("THREATEN", "RUS", "UKR", start + 12, len(text) - 1,
+                      Span(pos("respond"), pos("respond") + 7), "verb:respond", cameo="130",
+                      date="2023-08-14", place="moscow-524901", negated=True, modality="reported",
+                      attributed_to="tass", intensity=-4.4, date_from="sentence",
+                      confidence=0.8, source_text="Moscow", target_text="Kyiv")],
+        quotes=[Quote("we will respond", pos("we"), pos("we") + 15, "RUS", "Moscow",
+                      Span(pos("Moscow"), pos("Moscow") + 6), "said", True)],
+        attributions=[Attribution("Tass", "tass", pos("Tass"), pos("Tass") + 4)],
+        places=[Place("moscow-524901", "Moscow", "RUS", 55.75, 37.62,
+                      [Span(pos("Moscow"), pos("Moscow") + 6)], "city")],
+        dates=[DateMention("on Monday", pos("on Monday"), pos("on Monday") + 9, "2023-08-14", True)],
+        errors=[{"stage": "extract_quotes", "error": "ValueError: an example"}])
+    return article

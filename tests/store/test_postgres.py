@@ -225,12 +225,3 @@ def test_query_words_become_parameters_never_sql(query, args):
 @pytest.mark.parametrize("query", ["", "   ", "\x00"])
 def test_empty_queries_have_no_tsquery(query):
     assert tsquery_sql(query) == ("", [])
-
-
-def test_schema_file_is_packaged_next_to_sqlite_one():
-    here = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "store"
-    pg, lite = (here / "schema_pg.sql").read_text(), (here / "schema.sql").read_text()
-    for table in ("meta", "articles", "actors", "article_actors", "entities", "events", "quotes",
-                  "places", "article_places"):
-        assert f"CREATE TABLE IF NOT EXISTS {table} (" in pg
-        assert f"CREATE TABLE IF NOT EXISTS {table} (" in lite

@@ -1,7 +1,9 @@
 """Pydantic models of what the REST API accepts and returns; they document /openapi.json.
 
-The article models mirror CONTRACT.md. They allow extra fields, so an extension a
-stage adds to ``Article.to_dict()`` passes through without an API change.
+The article models mirror ``Article.to_dict()`` (CONTRACT.md plus its extensions) field
+for field, and ``EventHit`` the store's events rows: ``tests/api/test_models.py`` fails
+when the model or the store has a field these do not declare. They still allow extra
+fields, so a response never drops data.
 """
 
 from __future__ import annotations
@@ -103,8 +105,10 @@ class EventOut(_Open):
     end: int
     trigger: SpanOut
     pattern: str
-    date_from: str | None = None
+    date_from: str | None = Field(default=None, description="sentence | article | dateline")
     confidence: float = 0.5
+    source_text: str | None = Field(default=None, description="the words naming the source")
+    target_text: str | None = Field(default=None, description="the words naming the target")
 
 
 class QuoteOut(_Open):
@@ -131,7 +135,21 @@ class PlaceOut(_Open):
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    feature: str | None = Field(default=None, description="city | country | region | continent")
     mentions: list[SpanOut] = []
+
+
+class DateOut(_Open):
+    text: str
+    start: int
+    end: int
+    value: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD")
+    relative: bool = False
+
+
+class StageErrorOut(_Open):
+    stage: str = Field(description="the stage that failed on this article")
+    error: str
 
 
 class ArticleOut(_Open):
@@ -142,8 +160,11 @@ class ArticleOut(_Open):
     source: SourceRef
     text: str
     title: str | None = None
+    author: str | None = None
     published: str | None = None
     language: str | None = None
+    duplicate_of: str | None = Field(default=None, description="id of an earlier near-identical article")
+    story: str | None = Field(default=None, description="id shared by articles on one story")
     paragraphs: list[ParagraphOut] = []
     entities: list[EntityOut] = []
     actors: list[ActorOut] = []
@@ -151,6 +172,8 @@ class ArticleOut(_Open):
     quotes: list[QuoteOut] = []
     attributions: list[AttributionOut] = []
     places: list[PlaceOut] = []
+    dates: list[DateOut] = []
+    errors: list[StageErrorOut] = Field(default=[], description="stages that failed on this article")
 
 
 # -- query results -------------------------------------------------------------------
@@ -191,6 +214,8 @@ class EventHit(BaseModel):
     pattern: str | None
     date_from: str | None
     confidence: float | None
+    source_text: str | None
+    target_text: str | None
     sentence: str
     story: str | None = Field(default=None, description="the story of the event's article")
     title: str | None

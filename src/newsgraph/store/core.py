@@ -19,14 +19,18 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from typing import Any
 
+from ..errors import StoreError
 from ..model import Article
 from .base import EventQuery, LoadResult, Row, load_in_batches
-from .rows import ARTICLES, CHILD_TABLES, TABLES, insert_sql
+from .rows import ARTICLES, CHILD_TABLES, TABLES, Column, column_sql, insert_sql, schema_sql
 
+SCHEMA_VERSION = 2  # of the store's tables; the JSON contract's "schema" is model.SCHEMA_VERSION
+MIGRATES_FROM = (1,)  # older versions a store is upgraded from when opened (added columns)
 _WHEN = "coalesce(e.date, a.published)"
 
 
@@ -41,6 +45,7 @@ class SQLStore(ABC):
     """The shared part of every backend; subclasses fill in the engine hooks below."""
 
     path: Any  # what messages name: a file path or a DSN without its password
+    TYPES: Mapping[str, str]  # the engine's type for each column kind: text, int, real
 
     # -- engine hooks ------------------------------------------------------------------
     @abstractmethod
@@ -71,8 +76,58 @@ class SQLStore(ABC):
     def _engine_problems(self) -> list[str]:
         """What the engine's own checks find (its storage, its full-text index)."""
 
+    @abstractmethod
+    def _fts_schema(self) -> list[str]:
+        """The statements creating the full-text index if it does not exist."""
+
     def _article_added(self, article_id: str) -> None:
         """Called after an article row is inserted, in the same transaction (FTS hook)."""
+
+    # -- schema ------------------------------------------------------------------------
+    def _check_version(self, found: str | None) -> None:
+        """E401 unless the stored schema version is this one or one it upgrades from."""
+        if found is not None and int(found) not in (SCHEMA_VERSION, *MIGRATES_FROM):
+            raise StoreError.make("E401", path=self.path, found=found, expected=SCHEMA_VERSION)
+
+    def _missing_columns(self) -> dict[str, list[Column]]:
+        """Columns the model has and this store's tables lack (a missing table: all)."""
+        missing = {}
+        for table in TABLES:
+            have = self._table_columns(table.name)
+            lacking = [c for c in table.columns if c.name not in have]
+            if lacking:
+                missing[table.name] = lacking
+        return missing
+
+    def _create_schema(self) -> None:
+        """Create what is missing, add the model's new columns to existing tables and fill
+        them from the stored docs, record the version. Runs in the caller's transaction."""
+        added = {name: columns for name, columns in self._missing_columns().items()
+                 if self._table_columns(name)}
+        for statement in [*schema_sql(self.TYPES), *self._fts_schema()]:
+            self._run(statement)
+        for name, columns in added.items():
+            for column in columns:  # added columns may be null: old rows have no value
+                self._run(f"ALTER TABLE {name} ADD COLUMN"
+                          f" {column_sql(replace(column, null=True), self.TYPES)}")
+        if added:
+            self._backfill(added)
+        self._run("INSERT INTO meta(key, value) VALUES ('schema_version', ?)"
+                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
+
+    def _backfill(self, added: dict[str, list[Column]]) -> None:
+        """Fill added columns of stored rows from each article's doc, with the rows' builders."""
+        tables = [t for t in TABLES if t.name in added]
+        for row in self._stream("SELECT doc FROM articles"):
+            article = Article.from_dict(_doc(row))
+            for table in tables:
+                names, columns = table.names, [c.name for c in added[table.name]]
+                sets = ", ".join(f'"{c}" = coalesce("{c}", ?)' for c in columns)
+                where = " AND ".join(f'"{k}" = ?' for k in table.key)
+                values = [clean([r[names.index(c)] for c in (*columns, *table.key)])
+                          for r in table.rows([article])]
+                if values:
+                    self._run_many(f"UPDATE {table.name} SET {sets} WHERE {where}", values)
 
     # -- writing -----------------------------------------------------------------------
     def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
@@ -151,7 +206,8 @@ class SQLStore(ABC):
         by_category = self._query("SELECT category, count(*) AS n FROM events"
                                   " GROUP BY category ORDER BY n DESC, category")
         top_actors = self._query(
-            "SELECT a.id, a.name, a.country, sum(m.mentions) AS mentions FROM actors a"
+            "SELECT a.id, a.name, a.country, CAST(sum(m.mentions) AS BIGINT) AS mentions"
+            " FROM actors a"
             " JOIN article_actors m ON m.actor_id = a.id GROUP BY a.id, a.name, a.country"
             " ORDER BY mentions DESC, a.id LIMIT 10")
         return {**counts, "by_category": {r["category"]: r["n"] for r in by_category},
@@ -171,11 +227,8 @@ class SQLStore(ABC):
         """Problems found; [] when the store is sound. Both backends check the same things:
         every table has this newsgraph's columns, every article has all its rows, every
         actor and place an article links to is stored; then the engine's own checks."""
-        problems = []
-        for table in TABLES:
-            missing = set(table.columns) - self._table_columns(table.name)
-            if missing:
-                problems.append(f"table {table.name} lacks columns {', '.join(sorted(missing))}")
+        problems = [f"table {name} lacks columns {', '.join(sorted(c.name for c in columns))}"
+                    for name, columns in self._missing_columns().items()]
         if problems:
             return problems
         problems += [f"article {r['id']} is incomplete" for r in self._query(

@@ -20,14 +20,12 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from ..errors import NewsgraphError, StoreError
 from .base import Row
-from .core import SQLStore
-from .sqlite import SCHEMA_VERSION
+from .core import SCHEMA_VERSION, SQLStore
 
 if TYPE_CHECKING:
     from psycopg import Connection
@@ -49,7 +47,13 @@ def open_postgres(dsn: str, *, schema: str | None = None, lock_timeout: float = 
 
 
 class PostgresStore(SQLStore):
-    """A newsgraph store in a PostgreSQL database (optionally in its own ``schema``)."""
+    """A newsgraph store in a PostgreSQL database (optionally in its own ``schema``).
+
+    Text columns use COLLATE "C" (byte order, like SQLite's BINARY), so ORDER BY and
+    date-range filters agree with SQLite whatever the database's locale.
+    """
+
+    TYPES = {"text": 'TEXT COLLATE "C"', "int": "BIGINT", "real": "DOUBLE PRECISION"}
 
     def __init__(self, dsn: str, *, schema: str | None = None, lock_timeout: float = 30.0,
                  connect_timeout: int = 10) -> None:
@@ -87,15 +91,10 @@ class PostgresStore(SQLStore):
             if self._one("SELECT to_regclass('meta') IS NOT NULL") is True:
                 found = self.db.execute(
                     "SELECT value FROM meta WHERE key='schema_version'").fetchone()
-                if found and int(found["value"]) != SCHEMA_VERSION:
-                    raise StoreError.make("E401", path=self.path, found=found["value"],
-                                          expected=SCHEMA_VERSION)
-                if found:
-                    return  # tables exist: no DDL, so opening never waits on a loader
-            schema = resources.files(__package__).joinpath("schema_pg.sql").read_text("utf-8")
-            self.db.execute(schema.encode("utf-8"))
-            self.db.execute("INSERT INTO meta(key, value) VALUES ('schema_version', %s)"
-                            " ON CONFLICT (key) DO NOTHING", (str(SCHEMA_VERSION),))
+                self._check_version(found["value"] if found else None)
+                if found and int(found["value"]) == SCHEMA_VERSION and not self._missing_columns():
+                    return  # up to date: no DDL, so opening never waits on a loader
+            self._create_schema()
 
     # -- engine hooks ------------------------------------------------------------------
     @contextmanager
@@ -128,6 +127,16 @@ class PostgresStore(SQLStore):
         return {r["column_name"] for r in self.db.execute(
             "SELECT column_name FROM information_schema.columns"
             " WHERE table_schema = current_schema() AND table_name = %s", (table,))}
+
+    def _fts_schema(self) -> list[str]:
+        """A stored tsvector with a GIN index, 'simple' configuration (lower-cased words, no
+        stemming, no stop words: like FTS5's unicode61). A tsvector holds at most 1 MB, so
+        the first 300,000 characters of a text are indexed (all words distinct stays near
+        half that limit)."""
+        return ["ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv TSVECTOR GENERATED ALWAYS AS ("
+                "setweight(to_tsvector('simple', left(coalesce(title, ''), 2000)), 'A')"
+                " || setweight(to_tsvector('simple', left(text, 300000)), 'B')) STORED",
+                "CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING GIN (tsv)"]
 
     def _engine_problems(self) -> list[str]:
         """None to run: PostgreSQL checks pages itself and the tsvector is a generated column."""

@@ -11,15 +11,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from .base import Row
-from .core import SQLStore
+from .core import SCHEMA_VERSION, SQLStore
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "SQLiteStore"]
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
@@ -28,6 +27,8 @@ def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> Row:
 
 class SQLiteStore(SQLStore):
     """A newsgraph store in one SQLite file (created if missing)."""
+
+    TYPES = {"text": "TEXT", "int": "INTEGER", "real": "REAL"}
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -49,17 +50,14 @@ class SQLiteStore(SQLStore):
             raise StoreError.make("E403", path=path, detail=err) from err
 
     def _migrate(self) -> None:
+        """Check the schema version; create, or upgrade, the tables when needed."""
         if self._table_columns("meta"):
             found = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            if found and int(found["value"]) != SCHEMA_VERSION:
-                raise StoreError.make("E401", path=self.path, found=found["value"],
-                                      expected=SCHEMA_VERSION)
-        schema = resources.files(__package__).joinpath("schema.sql").read_text("utf-8")
+            self._check_version(found["value"] if found else None)
+            if found and int(found["value"]) == SCHEMA_VERSION and not self._missing_columns():
+                return  # up to date: opening takes no write lock
         with self._transaction():
-            for statement in _statements(schema):
-                self.db.execute(statement)
-            self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                            (str(SCHEMA_VERSION),))
+            self._create_schema()
 
     # -- engine hooks ------------------------------------------------------------------
     @contextmanager
@@ -89,6 +87,10 @@ class SQLiteStore(SQLStore):
 
     def _table_columns(self, table: str) -> set[str]:
         return {r["name"] for r in self.db.execute(f"PRAGMA table_info({table})")}
+
+    def _fts_schema(self) -> list[str]:
+        return ["CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text,"
+                " content='articles', content_rowid='rowid', tokenize='unicode61')"]
 
     def _article_added(self, article_id: str) -> None:
         self.db.execute("INSERT INTO articles_fts(rowid, title, text) SELECT rowid,"
@@ -123,9 +125,3 @@ class SQLiteStore(SQLStore):
     def close(self) -> None:
         self.db.close()
 
-
-def _statements(schema: str) -> Iterator[str]:
-    lines = [line for line in schema.splitlines() if not line.strip().startswith("--")]
-    for statement in "\n".join(lines).split(";"):
-        if statement.strip():
-            yield statement
