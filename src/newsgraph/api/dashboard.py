@@ -10,13 +10,14 @@ last eight (ACCUSE ... ASSAULT) conflict, as the dashboard's colours show them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from pydantic import BaseModel
 
-from ..store import EventQuery
+from ..store import EventQuery, Store
 from .models import Category, ErrorOut, EventHit, IsoDate
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -130,7 +131,7 @@ def split_countries(places: Any) -> tuple[list[dict[str, Any]], list[dict[str, A
     return sorted(markers, key=order), sorted(countries.values(), key=order)
 
 
-def story_of(store: Any, story_id: str, events: list[dict[str, Any]]) -> dict[str, Any] | None:
+def story_of(store: Store, story_id: str, events: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The story view: its articles in time order, events, places (mentioned or with events)
     and actors, read from the stored articles; None when no article has this story."""
     articles = store.story_articles(story_id, limit=STORY_ARTICLES)
@@ -162,7 +163,8 @@ def story_of(store: Any, story_id: str, events: list[dict[str, Any]]) -> dict[st
             "actors": sorted(actors.values(), key=lambda a: (-a["mentions"], a["id"]))}
 
 
-def add_dashboard_routes(app: FastAPI, *, store: Any, event_hit: Any) -> None:
+def add_dashboard_routes(app: FastAPI, *, store: Callable[[Request], Store],
+                         event_hit: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
     """Add /map and /stories/{story}; ``store(request)`` gives the worker's store and
     ``event_hit(row)`` shapes an events row as /events does."""
 
