@@ -111,13 +111,31 @@ def event_triples(article: Article, *, full: bool = False) -> list[Triple]:
     ("gunmen attacked a bus") are left out: PETRARCH codes dyads only.
     """
     out = []
-    for e in article.events:
-        if e.negated or e.cameo is None or (e.source is None and e.target is None):
-            continue
+    for e, target in _petrarch_dyads(article.events):
         code = cameo_intent(e.cameo) if e.modality == "planned" else e.cameo
         for s in actor_codes(article, e.source):
-            for t in actor_codes(article, e.target):
+            for t in actor_codes(article, target):
                 out.append((s if full else s[:3], t if full else t[:3], code))
+    return out
+
+
+def _petrarch_dyads(events: list[Event]) -> list[tuple[Event, str | None]]:
+    """Our events in PETRARCH's convention: a reciprocal act, which we code as PLOVER does
+    (every participant an actor, no target: "Chile and Peru met"), is a pair in each
+    direction for PETRARCH; negated events and events naming no actor are not coded."""
+    coded = [e for e in events if not e.negated and e.cameo is not None
+             and (e.source is not None or e.target is not None)]
+    sides: dict[tuple[int, str], list[str]] = {}
+    for e in coded:
+        if e.source is not None and e.target is None:
+            sides.setdefault((e.trigger.start, e.category), []).append(e.source)
+    out: list[tuple[Event, str | None]] = []
+    for e in coded:
+        partners = [p for p in sides.get((e.trigger.start, e.category), []) if p != e.source]
+        if e.target is None and partners:
+            out.extend((e, p) for p in partners)
+        else:
+            out.append((e, e.target))
     return out
 
 
