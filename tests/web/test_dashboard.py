@@ -534,6 +534,32 @@ def test_places_list_offers_the_map_without_a_pointer(visit: Visit) -> None:
     assert_clean(visit)
 
 
+def view_box(visit: Visit) -> list[float]:
+    return [float(v) for v in (visit.page.get_attribute("#map svg", "viewBox") or "").split()]
+
+
+def test_zoom_closes_in_on_the_chosen_place_and_fit_goes_back(visit: Visit) -> None:
+    page = visit.page
+    fit = view_box(visit)
+    radius = float(page.get_attribute("#map circle[data-place='kyiv-703448']", "r") or 0)
+    page.click("#map circle[data-place='kyiv-703448']")
+    page.wait_for_selector("#map-events li")
+    page.click("#map-zoom-in")  # the map is drawn again before the click returns
+    x, y, width, height = view_box(visit)
+    assert width == pytest.approx(fit[2] / 2, abs=0.2)
+    kyiv = page.locator("#map circle[data-place='kyiv-703448']")
+    cx, cy = float(kyiv.get_attribute("cx") or 0), float(kyiv.get_attribute("cy") or 0)
+    assert x <= cx <= x + width and y <= cy <= y + height  # the chosen place stays in view
+    assert "selected" in (kyiv.get_attribute("class") or "")
+    assert float(kyiv.get_attribute("r") or 0) == pytest.approx(radius / 2, rel=0.05)  # same on screen
+    page.click("#map-fit")
+    assert view_box(visit) == fit
+    for _ in range(4):
+        page.click("#map-zoom-out")
+    assert view_box(visit)[2] == 1000  # never wider than the world
+    assert_clean(visit)
+
+
 # -- the story view -----------------------------------------------------------------------
 
 def test_story_endpoint_gathers_articles_events_places_and_actors(client: TestClient) -> None:

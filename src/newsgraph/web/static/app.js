@@ -6,7 +6,7 @@
  */
 import { $, el, svg, api, guarded, status, plural, actorNames, CATEGORIES, markedSentence, articleHref,
   storyHref, hashHref, actorPair, flags, categoryBadge, eventList } from "./util.js";
-import { loadWorld, drawMap, legend } from "./map.js";
+import { loadWorld, drawMap, legend, project, zoomBox } from "./map.js";
 import { openArticle, closeArticle, showStory, closeStory, onActor } from "./views.js";
 
 const COUNT_LABELS = [["articles", "Articles"], ["events", "Events"], ["actors", "Actors"],
@@ -155,12 +155,38 @@ function eventRow(ev) {
       "aria-label": `Open article ${ev.title || ev.article_id} at this event` }, "Open"), story ? " · " : null, story));
 }
 
+/** What the map shows now: the data, the viewBox (null: fit to the data), the chosen place. */
+const mapView = { world: null, data: null, box: null, chosen: null };
+
+function renderMap() {
+  const box = $("#map");
+  box.replaceChildren(drawMap(mapView.world, mapView.data, { label: "World map of the events listed below",
+    pixels: box.clientWidth, box: mapView.box,
+    onPlace: (place) => guarded(showPlaceEvents)(place), onCountry: (c) => guarded(showCountryEvents)(c) }));
+  if (mapView.chosen) markSelected(mapView.chosen.selector);
+}
+
+/** Zoom the map by `factor` around the chosen place (else the middle); 0 fits it to the data. */
+function zoomMap(factor) {
+  if (!mapView.world) return;
+  if (!factor) {
+    mapView.box = null;
+  } else {
+    const current = $("#map svg").getAttribute("viewBox").split(" ").map(Number);
+    const chosen = mapView.chosen;
+    const center = chosen && chosen.lat !== null && chosen.lat !== undefined
+      ? project(mapView.world, chosen.lon, chosen.lat) : null;
+    mapView.box = zoomBox(mapView.world, current, factor, center);
+  }
+  renderMap();
+}
+
 async function loadMap() {
   const current = filters();
   const [world, data] = await Promise.all([loadWorld(), api("map", current)]);
+  Object.assign(mapView, { world, data, box: null, chosen: null });
+  renderMap();
   const box = $("#map");
-  box.replaceChildren(drawMap(world, data, { label: "World map of the events listed below", pixels: box.clientWidth,
-    onPlace: (place) => guarded(showPlaceEvents)(place), onCountry: (c) => guarded(showCountryEvents)(c) }));
   const described = describeFilters(current);
   $("#map-count").textContent = data.events
     ? `${plural(data.placed, "event")} of ${plural(data.events, "event")}${described ? " with " + described : ""} ` +
@@ -192,14 +218,16 @@ function markSelected(selector) {
 
 async function showPlaceEvents(place) {
   const rows = await api("events", { ...filters(), place: place.id, limit: EVENT_LIMIT });
-  markSelected(`#map circle[data-place="${CSS.escape(place.id)}"]`);
+  mapView.chosen = { ...place, selector: `#map circle[data-place="${CSS.escape(place.id)}"]` };
+  markSelected(mapView.chosen.selector);
   showMapEvents(`Events at ${place.name}`, rows, place.id);
 }
 
 async function showCountryEvents(country) {
   const lists = await Promise.all(country.places.map((id) => api("events", { ...filters(), place: id, limit: EVENT_LIMIT })));
   const rows = lists.flat().sort((a, b) => (a.when || "").localeCompare(b.when || ""));
-  markSelected(`#map path[data-iso="${CSS.escape(country.country)}"]`);
+  mapView.chosen = { ...country, selector: `#map path[data-iso="${CSS.escape(country.country)}"]` };
+  markSelected(mapView.chosen.selector);
   showMapEvents(`Events placed in ${country.name || country.country}`, rows, country.country);
 }
 
@@ -337,6 +365,9 @@ function start() {
   $("#story-close").addEventListener("click", closeStory);
   onActor(listActorEvents);
   $("#map-legend").replaceChildren(legend());
+  $("#map-zoom-in").addEventListener("click", () => zoomMap(0.5));
+  $("#map-zoom-out").addEventListener("click", () => zoomMap(2));
+  $("#map-fit").addEventListener("click", () => zoomMap(0));
   for (const box of document.querySelectorAll(".legend input")) {
     box.addEventListener("change", () => $("#article-text").classList.toggle(`hide-${box.dataset.kind}`, !box.checked));
   }

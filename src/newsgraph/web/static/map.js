@@ -79,7 +79,8 @@ function activate(node, action) {
 /**
  * An SVG map of `data` ({places, countries}, as /map returns them).
  * options: label (what the map shows), onPlace(place), onCountry(country), minWidth (map units),
- * pixels (the width it will be shown at, so markers keep their size on screen).
+ * pixels (the width it will be shown at, so markers keep their size on screen), box (the
+ * viewBox to show, [x, y, width, height]; by default every marker and shade, padded).
  */
 export function drawMap(world, data, options) {
   const opts = { minWidth: 300, pixels: 0, ...options };
@@ -90,7 +91,7 @@ export function drawMap(world, data, options) {
   for (const c of countries.values()) {
     if (c.lat !== null && c.lat !== undefined) points.push(project(world, c.lon, c.lat));
   }
-  const box = viewBox(world, points, opts.minWidth);
+  const box = opts.box || viewBox(world, points, opts.minWidth);
   const map = svg("svg", { viewBox: box.join(" "), class: "world-map", role: "group",
     "aria-label": `${opts.label}: ${plural(places.length, "place")} with markers, ` +
       `${plural(countries.size, "country", "countries")} shaded`, "data-places": places.length });
@@ -139,4 +140,15 @@ export function legend() {
     swatch("cooperation", "mostly cooperation"), swatch("conflict", "mostly conflict"),
     swatch("mixed", "as much of both"), swatch("shade", "country shade: events placed only in that country"),
     el("li", { class: "hint", text: "Marker area grows with the number of events at a place." }));
+}
+
+/** The viewBox `box` zoomed by `factor` (0.5: twice as close) around `center`, inside the world. */
+export function zoomBox(world, box, factor, center) {
+  const aspect = world.height / world.width;
+  const width = Math.max(60, Math.min(world.width, box[2] * factor));
+  const height = width * aspect;
+  const [cx, cy] = center || [box[0] + box[2] / 2, box[1] + box[3] / 2];
+  const x = Math.max(0, Math.min(world.width - width, cx - width / 2));
+  const y = Math.max(0, Math.min(world.height - height, cy - height / 2));
+  return [x, y, width, height].map((v) => Math.round(v * 10) / 10);
 }
