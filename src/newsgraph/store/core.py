@@ -32,6 +32,7 @@ from .rows import ARTICLES, CHILD_TABLES, TABLES, Column, column_sql, insert_sql
 SCHEMA_VERSION = 2  # of the store's tables; the JSON contract's "schema" is model.SCHEMA_VERSION
 MIGRATES_FROM = (1,)  # older versions a store is upgraded from when opened (added columns)
 _WHEN = "coalesce(e.date, a.published)"
+_DOC = ARTICLES.names.index("doc")
 
 
 def clean(values: Sequence[Any]) -> tuple[Any, ...]:
@@ -136,19 +137,31 @@ class SQLStore(ABC):
 
     def _write(self, batch: list[Article], result: LoadResult) -> None:
         with self._transaction():
-            insert = insert_sql(ARTICLES)
-            new = []
-            for article, row in zip(batch, ARTICLES.rows(batch)):
-                if self._run(insert, clean(row)):
+            stored = self._stored_ids([a.id for a in batch])
+            fresh = [a for a in batch if a.id not in stored]
+            rows = ARTICLES.rows(fresh)
+            # NUL is escaped in the JSON doc: look for it there, not in every value
+            nul = any("\\u0000" in row[_DOC] for row in rows)
+            insert, new = insert_sql(ARTICLES), []
+            for article, row in zip(fresh, rows):
+                if self._run(insert, clean(row) if nul else row):  # 0: a repeat, or raced
                     self._article_added(article.id)
                     new.append(article)
             if new:
                 for table in CHILD_TABLES:
-                    rows = [clean(r) for r in table.rows(new)]
-                    if rows:
-                        self._run_many(insert_sql(table), rows)
+                    values = table.rows(new)
+                    if values:
+                        self._run_many(insert_sql(table), [clean(r) for r in values] if nul else values)
         result.added += len(new)
         result.skipped += len(batch) - len(new)
+
+    def _stored_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are stored already (so their rows are not even built)."""
+        if not ids:
+            return set()
+        marks = ", ".join("?" for _ in ids)
+        return {r["id"] for r in self._query(f"SELECT id FROM articles WHERE id IN ({marks})",
+                                             clean(ids))}
 
     # -- reading -----------------------------------------------------------------------
     def events(self, query: EventQuery) -> list[Row]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
@@ -102,15 +103,29 @@ def model_columns(cls: type, *, skip: tuple[str, ...] = ()) -> tuple[Column, ...
 
 def model_values(obj: Any, *, skip: tuple[str, ...] = ()) -> Values:
     """The values of ``obj`` in the order of :func:`model_columns`."""
-    values: list[Any] = []
     cls: type = type(obj)
-    for name, kind, null in _layout(cls, skip):
-        value = getattr(obj, name)
-        if kind == "span":
-            values += (None, None) if value is None and null else (value.start, value.end)
-        else:
-            values.append(int(value) if isinstance(value, bool) else value)
-    return tuple(values)
+    return _getter(cls, skip)(obj)
+
+
+@functools.cache
+def _getter(cls: type, skip: tuple[str, ...]) -> Callable[[Any], Values]:
+    """A fast function giving :func:`model_values` of a ``cls`` instance (one per class)."""
+    layout = _layout(cls, skip)
+    get = operator.attrgetter(*(name for name, _, _ in layout))
+    fix = [(i, kind, null) for i, (_, kind, null) in enumerate(layout) if kind == "span"]
+    flags = [i for i, (name, _, _) in enumerate(layout) if typing.get_type_hints(cls)[name] is bool]
+    if not fix and not flags:
+        return (lambda obj: (get(obj),)) if len(layout) == 1 else get
+
+    def values(obj: Any) -> Values:
+        found: list[Any] = list(get(obj)) if len(layout) > 1 else [get(obj)]
+        for i in flags:
+            found[i] = int(found[i])
+        for i, _, null in reversed(fix):
+            span = found[i]
+            found[i:i + 1] = (None, None) if span is None and null else (span.start, span.end)
+        return tuple(found)
+    return values
 
 
 def _article_row(article: Article, now: str) -> Values:
