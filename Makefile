@@ -10,14 +10,18 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# `newsgraph prepare` builds the gazetteer indexes once (~10 s), so no first run waits for them
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/newsgraph prepare
 
 install-api: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[api]"
+	$(BIN)/newsgraph prepare
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/newsgraph prepare
 
 # the api extra too, so `newsgraph serve` opens the demo store in the dashboard right away
 demo: install-api

@@ -205,6 +205,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
                      repeat=args.repeat, settings=_settings(args), scale_workers=args.scale)
 
 
+def cmd_prepare(args: argparse.Namespace) -> int:
+    """Build the cached indexes now (``make install`` runs this), so no first run waits."""
+    from .actors.gazetteer import load_gazetteer as load_actors
+    from .cache import cache_dir
+    from .nlp import load_model
+    from .places import load_gazetteer as load_places
+
+    places = load_places()
+    load_actors()
+    load_model(Settings().model)
+    print(f"ready: {len(places):,} places and the actor gazetteer cached in {cache_dir()}; "
+          "spaCy model loads", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .api import serve
 
@@ -349,6 +364,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     db_option(p)
     p.set_defaults(fn=cmd_export)
+
+    p = sub.add_parser("prepare", help="build the gazetteer caches now (make install runs it)")
+    p.set_defaults(fn=cmd_prepare)
 
     p = sub.add_parser("serve", help="REST API (OpenAPI at /docs) over a store")
     p.add_argument("--host", default="127.0.0.1")

