@@ -179,3 +179,16 @@ def test_unnamed_person_acted_on_by_a_state_organ_is_its_civilian() -> None:
 
 def test_passive_expulsion_from_a_state_names_the_expeller() -> None:
     assert ("POL", "BLR") in _dyads("Two Belarusian diplomats were expelled from Poland.", "SANCTION")
+
+
+@pytest.mark.parametrize(("text", "category", "modality"), [
+    # "would" in reported speech is a backshifted "will"
+    ("The minister said Chile would expel two Peruvian diplomats.", "SANCTION", "planned"),
+    # a speaker telling of their own side's act is no report by others
+    ("Chile said it urges Peru to release the fishermen.", "REQUEST", "asserted"),
+    # without a publication date, a past act dated by a year alone is background
+    ("In 2017, Peru signed an agreement with Chile.", "AGREE", "historical"),
+])
+def test_modes_of_reported_speech_and_background(text: str, category: str, modality: str) -> None:
+    events = _events(text, category)
+    assert events and {e.modality for e in events} == {modality}

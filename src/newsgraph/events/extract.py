@@ -385,6 +385,7 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
     s_start, s_end = article.span(sent.start_char, sent.end_char)
     head = clause_head(anchor)
     own_date = clause_date(article, head)
+    modality = _speech_mode(article, m, roles, ctx, modality, anchor)
     if modality in ("asserted", "reported") and background(article, head, own_date,
                                                             state.reference):
         modality = "historical"
@@ -418,6 +419,46 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
 
 
 FUTURE_AGREE = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _speech_mode(article: Article, m: Match, roles: Roles, ctx: Context, modality: str,
+                 anchor: Any) -> str:
+    """Mode of an act told in someone's words: "would" in reported speech is a backshifted
+    "will" (planned: "Lavrov said Russia would expel ..."), and an act the speaker tells of
+    their own side in a statement that is the act itself is no report by others (asserted:
+    "Nauert says the United States urges"); a deed they tell of stays reported."""
+    if ctx.attributed_to is None:
+        return modality
+    if modality == "hypothetical" and _would(anchor):
+        return "planned"
+    if (modality == "reported" and lex_category(m) in VERBAL
+            and _own_side(article, ctx.attributed_to, roles)):
+        return "asserted"  # the saying is the act: "Nauert says the United States urges Kyiv"
+    return modality
+
+
+# statements that are acts in themselves (PLOVER's verbal categories)
+VERBAL = frozenset({"REQUEST", "SUPPORT", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
+
+
+def lex_category(m: Match) -> str | None:
+    return load_lexicon().plover(m.cameo)
+
+
+def _would(tok: Any) -> bool:
+    for cur in (tok, tok.head if tok.dep_ == "xcomp" else tok):
+        if any(c.dep_ == "aux" and c.lower_ == "would" for c in cur.children):
+            return True
+    return False
+
+
+def _own_side(article: Article, speaker: str, roles: Roles) -> bool:
+    said = article.actor(speaker)
+    if said is None or not said.country:
+        return False
+    countries = {a.country for a in (article.actor(r.actor) for r in roles.sources if r.actor)
+                 if a is not None}
+    return countries == {said.country}
 
 
 def _argument_tokens(roles: Roles) -> set[int]:

@@ -96,8 +96,11 @@ def earlier(value: str, reference: str | None) -> bool:
 
 
 def background(article: Article, head: Token, date: str | None, reference: str | None) -> bool:
-    """Whether the clause tells background from before the story."""
+    """Whether the clause tells background from before the story. Without a publication
+    date, a past-tense clause dated by a year alone ("In 2017, X signed ...") is background."""
     if date is not None and earlier(date, reference):
+        return True
+    if date is not None and len(date) == 4 and not article.published and head.tag_ == "VBD":
         return True
     tokens = sorted(clause_tokens(head), key=lambda t: t.i)
     text = " ".join(t.text for t in tokens)
