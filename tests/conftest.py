@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.settings import eval_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEMO = ROOT / "src" / "newsgraph" / "data" / "demo"
 SEED = SHARED / "seed-news-dump.txt"
+EVAL = eval_dir(start=ROOT)  # $NEWSGRAPH_EVAL_DIR, else ../shared/eval beside this checkout
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

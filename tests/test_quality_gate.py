@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED
+from conftest import EVAL
 from newsgraph.evaluation.run import FLOORS_FILE, TASKS, run_evaluation
 
 pytestmark = pytest.mark.slow
-EVAL = SHARED / "eval"
 
 
 def test_every_task_has_a_floor():

@@ -194,7 +194,7 @@ def print_summary(summary: dict, store: Store) -> None:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluation.run import run_evaluation
 
-    return run_evaluation(Path(args.eval_dir), output=Path(args.output), only=args.only,
+    return run_evaluation(args.eval_dir and Path(args.eval_dir), output=Path(args.output), only=args.only,
                           check=args.check, limit=args.limit)
 
 
@@ -375,7 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_serve)
 
     p = sub.add_parser("evaluate", help="score the pipeline on the gold sets; writes docs/quality.md")
-    p.add_argument("--eval-dir", default="../shared/eval")
+    p.add_argument("--eval-dir", help="the gold sets (default: $NEWSGRAPH_EVAL_DIR, else "
+                   "../shared/eval beside the checkout)")
     p.add_argument("--output", default="docs/quality.md")
     p.add_argument("--only", action="append", help="run only this set (repeatable)")
     p.add_argument("--limit", type=int, help="at most N items per set (quick look)")

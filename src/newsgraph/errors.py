@@ -8,6 +8,7 @@
      +- PipelineError  a stage failed or stages misordered E3xx
      +- StoreError     schema version, locked database     E4xx
     (E5xx: optional features that are not installed, raised as NewsgraphError)
+    (E6xx: development data such as the gold sets is missing, raised as NewsgraphError)
 
 Messages say what happened and what to do.
 """
@@ -32,6 +33,8 @@ MESSAGES = {
     "E501": "Dask is not installed. Run: pip install 'newsgraph[scale]'",
     "E502": "the PostgreSQL store needs psycopg 3. Run: pip install 'newsgraph[postgres]'",
     "E503": "Parquet export needs pyarrow. Run: pip install 'newsgraph[parquet]'",
+    "E601": "no gold sets at {path}: pass --eval-dir DIR or set {env}=DIR "
+            "(the default is ../shared/eval beside the newsgraph checkout)",
     "E201": "spaCy model '{name}' is not installed. Run: pip install {package}",
     "E301": "stage '{stage}' requires {missing}, which no earlier stage assigns",
     "E302": "stage '{stage}' failed on article {article} of {source}: {error}",

@@ -9,8 +9,10 @@ import pytest
 from newsgraph.evaluation.html import evaluate_html, score_document, shingles
 from newsgraph.ingest.html import _clean_author, clean_text, decode_html, extract_html, looks_like_html
 
+from conftest import EVAL
+
 DATA = Path(__file__).parent / "data" / "html"
-GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "html-aeb-dev"
+GOLD = EVAL / "html-aeb-dev"
 
 
 def _page(name: str) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
-from newsgraph.evaluation.places import (DEFAULT_PATH, GoldToponym, Predicted, _match, error_auc,
+from newsgraph.evaluation.places import (GOLD_SET, GoldToponym, Predicted, _match, error_auc,
                                          evaluate_geowebnews, haversine_km, recall_by_type)
+
+from conftest import EVAL
+
+GOLD = EVAL / GOLD_SET
 
 
 def test_haversine_paris_to_london_is_about_344_km() -> None:
@@ -29,9 +32,9 @@ def test_match_is_one_to_one_and_exact_needs_same_offsets() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (DEFAULT_PATH / "gold.jsonl").exists(), reason="GeoWebNews gold not present")
+@pytest.mark.skipif(not (GOLD / "gold.jsonl").exists(), reason="GeoWebNews gold not present")
 def test_geowebnews_run_gives_scores_in_range() -> None:
-    scores = evaluate_geowebnews(Path(DEFAULT_PATH), limit=5)
+    scores = evaluate_geowebnews(GOLD, limit=5)
     assert scores["articles"] == 5
     assert 0.0 < scores["place_overlap"]["precision"] <= 1.0
     assert scores["geocoding_place"]["n"] > 0

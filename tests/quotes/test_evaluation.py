@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsgraph.evaluation.quotes import (Item, Tally, evaluate_polnear, match, overlap_f1,
                                          predicted_items, token_starts)
 from newsgraph.model import Quote, Span
 
-GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "quotes-polnear-dev"
+from conftest import EVAL
+
+GOLD = EVAL / "quotes-polnear-dev"
 
 
 def test_overlap_f1_counts_shared_tokens() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsgraph.evaluation.segment import (
@@ -16,7 +14,7 @@ from newsgraph.evaluation.segment import (
     evaluate_polnear_notitle,
 )
 
-EVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval"
+from conftest import EVAL
 
 
 def test_evaluation_does_not_count_first_start() -> None:

@@ -2,7 +2,7 @@
 
 Both sets run through the real pipeline (:func:`newsgraph.core.analyze_sources`), one
 source per gold item, all items in one call. Run:
-``python -m newsgraph.evaluation.events [../shared/eval] [--limit N]``.
+``python -m newsgraph.evaluation.events [EVAL_DIR] [--limit N]``.
 """
 
 from __future__ import annotations
@@ -21,11 +21,9 @@ from typing import Any
 from ..core import analyze_sources
 from ..events.lexicon import cameo_intent
 from ..model import Article, Event, Source
-from ..settings import Settings
+from ..settings import Settings, require_eval_dir
 
 log = logging.getLogger(__name__)
-
-DEFAULT_EVAL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval"
 
 Triple = tuple[str, str, str]
 
@@ -468,15 +466,17 @@ def main(argv: list[str] | None = None) -> None:
     import sys
 
     parser = argparse.ArgumentParser(prog="python -m newsgraph.evaluation.events")
-    parser.add_argument("eval_dir", nargs="?", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("eval_dir", nargs="?", type=Path, default=None,
+                        help="gold sets (default: $NEWSGRAPH_EVAL_DIR or ../shared/eval)")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--only", choices=("petrarch2", "case2021"), default=None)
     args = parser.parse_args(argv)
+    eval_dir = require_eval_dir(args.eval_dir)
     report: dict[str, Any] = {}
     if args.only in (None, "petrarch2"):
-        report["petrarch2"] = evaluate_petrarch(args.eval_dir / "events-petrarch2", limit=args.limit)
+        report["petrarch2"] = evaluate_petrarch(eval_dir / "events-petrarch2", limit=args.limit)
     if args.only in (None, "case2021"):
-        report["case2021"] = evaluate_case2021(args.eval_dir / "events-case2021", limit=args.limit)
+        report["case2021"] = evaluate_case2021(eval_dir / "events-case2021", limit=args.limit)
     sys.stdout.write(json.dumps(report, indent=1) + "\n")
 
 

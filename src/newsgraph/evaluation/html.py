@@ -24,11 +24,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.evaluation.metrics import prf
 from newsgraph.ingest.html import decode_html, extract_html
+from newsgraph.settings import require_eval_dir
 
 log = logging.getLogger(__name__)
-
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "html-aeb-dev"
 
 _TOKEN_RE = re.compile(r"\w+")
 _SHINGLE_N = 4
@@ -77,11 +77,8 @@ def summarise(counts: list[Counts], *, exact: int) -> dict[str, float]:
     tp = sum(c.tp for c in counts)
     fp = sum(c.fp for c in counts)
     fn = sum(c.fn for c in counts)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = exact / len(counts) if counts else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "accuracy": accuracy}
+    return {**prf(tp, fp, fn), "accuracy": accuracy}
 
 
 def read_gold(path: Path, *, limit: int | None = None) -> list[GoldPage]:
@@ -99,7 +96,7 @@ def read_gold(path: Path, *, limit: int | None = None) -> list[GoldPage]:
     return pages
 
 
-def evaluate_html(path: Path = DEFAULT_PATH, *, limit: int | None = None) -> dict[str, float]:
+def evaluate_html(path: Path, *, limit: int | None = None) -> dict[str, float]:
     """Run ``extract_html`` over a gold folder and score the bodies.
 
     Args:
@@ -131,5 +128,5 @@ if __name__ == "__main__":
     import sys
 
     logging.basicConfig(level=logging.WARNING)
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else require_eval_dir() / "html-aeb-dev"
     sys.stdout.write(json.dumps(evaluate_html(target), indent=1) + "\n")

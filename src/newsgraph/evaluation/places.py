@@ -39,11 +39,12 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.model import Article, Source
-from newsgraph.settings import Settings
+from newsgraph.evaluation.metrics import prf_from_totals
+from newsgraph.settings import Settings, require_eval_dir
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "places-geowebnews"
+GOLD_SET = "places-geowebnews"  # folder under the eval dir
 PLACE_TYPES = frozenset({"Literal", "Literal_Modifier", "Mixed", "Coercion", "Embedded_Literal",
                          "Metonymic"})
 TOPONYM_TYPES = PLACE_TYPES | {"Non_Literal_Modifier", "Embedded_Non_Lit"}
@@ -118,13 +119,6 @@ def _match(pred: list[Predicted], gold: list[GoldToponym], *,
     return pairs
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
-
-
 def _geocoding(errors: list[float]) -> dict[str, Any]:
     if not errors:
         return {"n": 0}
@@ -174,7 +168,7 @@ def _actors_stage() -> Any:
     return resolve_actors
 
 
-def evaluate_geowebnews(path: Path = DEFAULT_PATH, *, settings: Settings | None = None,
+def evaluate_geowebnews(path: Path, *, settings: Settings | None = None,
                         limit: int | None = None) -> dict[str, Any]:
     """Recognition P/R/F1 and geocoding error scores on GeoWebNews (see module docstring)."""
     items = read_gold(path)[:limit]
@@ -186,7 +180,7 @@ def evaluate_geowebnews(path: Path = DEFAULT_PATH, *, settings: Settings | None 
         n_gold = sum(len(g) for g in golds)
         for mode in ("exact", "overlap"):
             tp = sum(len(_match(p, g, exact=mode == "exact")) for p, g in zip(preds, golds))
-            scores[f"{name}_{mode}"] = _prf(tp, n_pred, n_gold) | {"gold": n_gold, "predicted": n_pred}
+            scores[f"{name}_{mode}"] = prf_from_totals(tp, n_pred, n_gold, ndigits=4) | {"gold": n_gold, "predicted": n_pred}
         errors = [haversine_km(g.lat, g.lon, p.lat, p.lon)
                   for pr, gd in zip(preds, golds) for p, g in _match(pr, gd, exact=False)
                   if g.lat is not None and g.lon is not None and p.lat is not None and p.lon is not None]
@@ -213,11 +207,12 @@ def main() -> None:  # pragma: no cover - manual runs
     import argparse
 
     parser = argparse.ArgumentParser(description="Score geocoding on GeoWebNews")
-    parser.add_argument("path", type=Path, nargs="?", default=DEFAULT_PATH)
+    parser.add_argument("path", type=Path, nargs="?", help="gold folder (default: the eval dir's places-geowebnews)")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO)
-    print(json.dumps(evaluate_geowebnews(args.path, limit=args.limit), indent=2))
+    path = args.path or require_eval_dir() / GOLD_SET
+    print(json.dumps(evaluate_geowebnews(path, limit=args.limit), indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -41,11 +41,11 @@ from newsgraph.actors import resolve_actors
 from newsgraph.model import Article, Quote, Source
 from newsgraph.nlp import find_entities, parse
 from newsgraph.quotes import extract_quotes
-from newsgraph.settings import Settings
+from newsgraph.evaluation.metrics import prf, prf_from_totals, ratio
+from newsgraph.settings import Settings, require_eval_dir
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "quotes-polnear-dev"
 _TOKEN_RE = re.compile(r"\w+")
 
 
@@ -69,18 +69,11 @@ class Tally:
     source_hits: int = 0
 
     def scores(self) -> dict[str, float]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         n_pred, n_gold = self.tp + self.fp, self.tp + self.fn
-        ep = self.exact / n_pred if n_pred else 0.0
-        er = self.exact / n_gold if n_gold else 0.0
-        return {"precision": p, "recall": r, "f1": _f1(p, r), "exact_f1": _f1(ep, er),
-                "source_match": self.source_hits / self.tp if self.tp else 0.0,
+        return {**prf(self.tp, self.fp, self.fn),
+                "exact_f1": prf_from_totals(self.exact, n_pred, n_gold)["f1"],
+                "source_match": ratio(self.source_hits, self.tp),
                 "gold": n_gold, "predicted": n_pred}
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def token_starts(text: str) -> list[tuple[int, int]]:
@@ -170,13 +163,6 @@ def _token_prf(gold: list[Item], pred: list[Item], counts: list[int]) -> None:
     counts[2] += len(g - p)
 
 
-def _prf(counts: list[int]) -> dict[str, float]:
-    tp, fp, fn = counts
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": _f1(p, r)}
-
-
 def analyze_row(row: dict[str, Any], *, settings: Settings) -> tuple[Article, float, float]:
     """Parse one gold article and run the quote stage: (article, parse+actors s, quotes s)."""
     text = row["text"]
@@ -191,7 +177,7 @@ def analyze_row(row: dict[str, Any], *, settings: Settings) -> tuple[Article, fl
     return article, t1 - t0, time.perf_counter() - t1
 
 
-def evaluate_polnear(path: Path = DEFAULT_PATH, *, threshold: float = 0.5,
+def evaluate_polnear(path: Path, *, threshold: float = 0.5,
                      limit: int | None = None, settings: Settings | None = None) -> dict[str, Any]:
     """Score :func:`newsgraph.quotes.extract_quotes` on a PolNeAR gold folder.
 
@@ -230,7 +216,7 @@ def evaluate_polnear(path: Path = DEFAULT_PATH, *, threshold: float = 0.5,
     n = max(1, len(rows))
     return {"articles": len(rows), "threshold": threshold,
             "direct": direct.scores(), "all": every.scores(),
-            "tokens_direct": _prf(tok_direct), "tokens_all": _prf(tok_all),
+            "tokens_direct": prf(*tok_direct), "tokens_all": prf(*tok_all),
             "direct_in_any": inside / n_direct if n_direct else 0.0,
             "ms_per_article": 1000 * quotes_s / n, "parse_ms_per_article": 1000 * parse_s / n}
 
@@ -239,5 +225,6 @@ if __name__ == "__main__":  # python -m newsgraph.evaluation.quotes [path]
     import sys
 
     logging.basicConfig(level=logging.WARNING)
-    result = evaluate_polnear(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)
+    result = evaluate_polnear(Path(sys.argv[1]) if len(sys.argv) > 1
+                              else require_eval_dir() / "quotes-polnear-dev")
     sys.stdout.write(json.dumps(result, indent=2) + "\n")

@@ -14,6 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..settings import require_eval_dir
+
 log = logging.getLogger(__name__)
 
 
@@ -86,12 +88,14 @@ NOTES = {
 }
 
 
-def run_evaluation(eval_dir: Path, *, output: Path, only: list[str] | None = None,
+def run_evaluation(eval_dir: Path | None = None, *, output: Path, only: list[str] | None = None,
                    check: bool = False, limit: int | None = None) -> int:
-    """Score every available set; with ``check``, return 1 when a headline is below its floor."""
-    if not eval_dir.is_dir():
-        print(f"newsgraph: no gold sets at {eval_dir} (pass --eval-dir)", file=sys.stderr)
-        return 2
+    """Score every available set; with ``check``, return 1 when a headline is below its floor.
+
+    ``eval_dir`` defaults to the setting (``$NEWSGRAPH_EVAL_DIR`` or ``../shared/eval``);
+    raises :class:`~newsgraph.errors.NewsgraphError` (E601) when that folder is absent.
+    """
+    eval_dir = require_eval_dir(eval_dir)
     results: list[tuple[Task, dict[str, Any] | None, float]] = []
     done: dict[tuple[str, str], tuple[dict[str, Any] | None, float]] = {}
     for task in TASKS:

@@ -31,11 +31,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.evaluation.metrics import prf
 from newsgraph.segment.articles import split_articles
 
 log = logging.getLogger(__name__)
 
-EVAL_ROOT = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval"
 _SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z])")
 _ENGLISH_RE = re.compile(r"\b(?:the|and|of|to|in|is|that)\b")
 
@@ -69,18 +69,18 @@ def load_dumps(path: Path) -> list[Dump]:
     return dumps
 
 
-def evaluate_concat(path: Path = EVAL_ROOT / "segment-concat-dev") -> dict:
+def evaluate_concat(path: Path) -> dict:
     """Boundary P/R/F1 (exact start offsets, first start not counted) on concatenated dumps."""
     return evaluate_dumps(load_dumps(path))
 
 
-def evaluate_notitle(path: Path = EVAL_ROOT / "segment-notitle-dev") -> dict:
+def evaluate_notitle(path: Path) -> dict:
     """Boundary P/R/F1 on dumps without titles, exact line and within one line."""
     return evaluate_dumps(load_dumps(path))
 
 
 def evaluate_polnear_notitle(
-    path: Path = EVAL_ROOT / "quotes-polnear-dev", *, n_dumps: int = 40, seed: int = 7
+    path: Path, *, n_dumps: int = 40, seed: int = 7
 ) -> dict:
     """Same metrics on no-title dumps built from PolNeAR article texts (held out)."""
     texts = []
@@ -92,7 +92,7 @@ def evaluate_polnear_notitle(
 
 
 def evaluate_aeb_notitle(
-    path: Path = EVAL_ROOT / "html-aeb-dev", *, n_dumps: int = 40, seed: int = 7
+    path: Path, *, n_dumps: int = 40, seed: int = 7
 ) -> dict:
     """Same metrics on no-title dumps built from English article bodies of html-aeb (held out)."""
     texts = []
@@ -139,8 +139,9 @@ def evaluate_dumps(dumps: Iterable[Dump]) -> dict:
         predicted = [s.start for s in split_articles(dump.text)]
         _score_one(dump, predicted, tally)
     return {
-        **_prf(tally.tp, tally.fp, tally.fn),
-        **{f"{k}_within_one_line": v for k, v in _prf(tally.tp_near, tally.fp_near, tally.fn_near).items()},
+        **prf(tally.tp, tally.fp, tally.fn, ndigits=4),
+        **{f"{k}_within_one_line": v
+           for k, v in prf(tally.tp_near, tally.fp_near, tally.fn_near, ndigits=4).items()},
         "n_docs": n_docs,
         "first_start_counted": False,
         "seconds": round(time.perf_counter() - began, 3),
@@ -185,9 +186,3 @@ def _match_within(gold: list[int], pred: list[int], reach: int) -> int:
                 break
     return hits
 
-
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
