@@ -26,6 +26,10 @@ from pathlib import Path
 
 Source = str | Path
 
+# The one country table (ISO alpha-3, name, capital, Wikidata id, other names, demonyms, seats
+# of government), read by the actor gazetteer and by the places' demonyms.
+COUNTRIES = "data/countries.tsv"
+
 
 def read_text(name: Source) -> str:
     """The text of a bundled data file (``str``, relative to the package) or of a file on disk."""
@@ -70,5 +74,9 @@ def read_words(name: Source) -> frozenset[str]:
 
 
 def read_word_table(name: Source) -> dict[str, list[str]]:
-    """Rows ``key<TAB>word word ...`` as ``{key: [words in order]}`` (one list per key)."""
-    return {row[0]: row[1].split() if len(row) > 1 else [] for row in read_table(name)}
+    """Rows ``key<TAB>word word ...`` as ``{key: [words in file order]}``, keys in file order;
+    a key on several rows gets the words of all of them."""
+    table: dict[str, list[str]] = {}
+    for row in read_table(name):
+        table.setdefault(row[0], []).extend(row[1].split() if len(row) > 1 else [])
+    return table

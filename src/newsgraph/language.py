@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .datafiles import read_word_table
+
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
-_STOPWORDS = {
-    "en": "the of and to in a is that for on with was as by at from it said his are be has have an were this which".split(),
-    "es": "de la que el en los se del las por un una con para es al como su lo más pero sus le ya".split(),
-    "fr": "de la le et les des en du un une est que pour dans qui au pas sur par avec il ce sont".split(),
-    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an".split(),
-    "pt": "de que o a do da em um para com não uma os no se na por mais as dos como mas ao ele".split(),
-    "it": "di che il la per un non una in sono mi ho lo ma del della le si gli da con nel alla".split(),
-    "nl": "de het een van en in is dat op te zijn met voor niet aan er ook als door maar om".split(),
-    "id": "yang dan di dengan untuk dari dalam ini itu pada tidak akan juga ke karena oleh".split(),
-}
+_STOPWORDS = read_word_table("data/stopwords.tsv")  # language code -> its commonest words
 _SETS = {lang: set(words) for lang, words in _STOPWORDS.items()}
 _SCRIPTS = [
     ("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\u06ff]")),

@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.actors import resolve_mention
 from newsgraph.actors.noise import split_at_lines
-from newsgraph.actors.names import org_role, slugify
+from newsgraph.actors.names import org_role
 from newsgraph.model import Article, Entity
 
 from .conftest import MakeArticle, span_of
@@ -65,11 +65,6 @@ def test_entity_across_a_line_break_is_cut_per_line() -> None:
     parts = split_at_lines([ent])
     assert [(p.text, text[p.start:p.end]) for p in parts] == [
         ("Pakistan Appeals", "Pakistan Appeals"), ("Pakistan", "Pakistan")]
-
-
-def test_slug_drops_apostrophes() -> None:
-    assert slugify("Ombudsman's Office") == "ombudsmans-office"
-    assert slugify("Côte d’Ivoire Times") == "cote-divoire-times"
 
 
 def test_company_word_makes_a_business_role() -> None:

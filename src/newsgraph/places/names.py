@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..slugs import slugify
+
 _SPACES = re.compile(r"[\s\-]+")
 _SAINT = re.compile(r"\bsaint\b|\bste?\b")
 
@@ -22,6 +24,6 @@ def normalize(name: str) -> str:
     return key
 
 
-def slugify(name: str) -> str:
-    """``"São Paulo"`` -> ``"sao-paulo"``."""
-    return re.sub(r"[^a-z0-9]+", "-", normalize(name)).strip("-") or "place"
+def place_slug(name: str) -> str:
+    """The name part of a place id: ``"São Paulo"`` -> ``"sao-paulo"``, ``"Xi'an"`` -> ``"xi-an"``."""
+    return slugify(normalize(name), keep_words_apart=True) or "place"

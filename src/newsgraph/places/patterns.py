@@ -15,9 +15,9 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from importlib import resources
 from typing import Any
 
+from ..datafiles import COUNTRIES, read_records
 from ..model import Article
 from .gazetteer import Gazetteer, Match
 from .names import normalize
@@ -110,17 +110,10 @@ _GEO_NOUN = re.compile(
 @functools.lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Country adjectives ("Syrian") -> ISO alpha-3, from the actors' country table."""
-    try:
-        text = (resources.files("newsgraph.actors") / "data" / "countries.tsv").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError) as err:
-        log.warning("no country adjectives for places (%s)", err)
-        return {}
     table = {}
-    for line in text.splitlines()[1:]:
-        fields = line.split("\t")
-        if len(fields) >= 6:
-            for adjective in filter(None, fields[5].split(";")):
-                table[adjective] = fields[0]
+    for row in read_records(COUNTRIES):
+        for adjective in filter(None, row["adjectives"].split(";")):
+            table[adjective] = row["iso3"]
     return table
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..datafiles import read_table, read_words
+from ..months import MONTH_NAMES, WEEKDAY_NAMES
 from .gazetteer import GazEntry, Gazetteer, Match
 from .names import normalize
 
@@ -21,35 +23,12 @@ LEADING = re.compile(r"^(?:the|northern|southern|eastern|western|central|north|s
 TRAILING = re.compile(r"\s+(?:province|city|region|governorate|oblast|district|state|"
                       r"prefecture|municipality|area)$", re.IGNORECASE)
 POSSESSIVE = re.compile(r"['’]s?$")
-NOT_PLACES = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "god", "christ", "english", "internet", "parliament", "congress",
-})
-# Generic words, and common given names, that are also names of sizeable places: such a name
-# in an ORG/NORP/FAC entity, or untagged, is read as a city only after a cue word.
-STOPLIST = frozenset({
-    "time", "alliance", "union", "unity", "liberty", "independence", "victory", "hope",
-    "justice", "progress", "freedom", "national", "federal", "central", "royal", "metro",
-    "orange", "apple", "university", "college", "school", "church", "hospital", "police",
-    "army", "navy", "court", "senate", "council", "commission", "ministry", "bank", "club",
-    "city", "state", "county", "republic",
-    "jordan", "georgia", "chad", "india", "israel", "victoria", "virginia", "carolina",
-    "dakota", "florence", "austin", "dallas", "houston", "lincoln", "jackson", "madison",
-    "washington", "clinton", "eugene", "marion", "franklin", "hamilton", "kent", "paris",
-    "sydney", "chelsea", "brooklyn", "aurora", "charlotte", "elizabeth", "helena", "savannah",
-    "regina", "winston", "troy",
-})
+NOT_PLACES = read_words("places/data/not_places.txt") | {
+    name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)}
+# Generic words and common given names that are also names of sizeable places (see the file).
+STOPLIST = read_words("places/data/stoplist.txt")
 # AP style abbreviations of US states ("Portland, Ore.") -> USPS code; postal codes match too
-AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
-    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
-    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
-    "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "nh": "NH", "nj": "NJ",
-    "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
-    "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
-    "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
-}
+AP_STATES = dict(read_table("places/data/ap_states.tsv", header=True))
 
 QUALIFIER_FEATURES = frozenset({"state", "region", "county", "country"})  # after a comma
 

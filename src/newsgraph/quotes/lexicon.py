@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data"
+from ..datafiles import read_table
+
 KINDS = ("speech", "label", "report", "belief", "intent")
 QUOTE_CHARS = frozenset("\"“”„«»‘’'")
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
@@ -14,12 +14,7 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
-    lexicon: dict[str, str] = {}
-    for line in (DATA / "speech_verbs.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, kind = line.split("\t")[:2]
-            lexicon[lemma.strip()] = kind.strip()
-    return lexicon
+    return {row[0]: row[1] for row in read_table("quotes/data/speech_verbs.tsv")}
 
 
 def speech_verbs(kind: str | None = None) -> frozenset[str]:
@@ -50,10 +45,8 @@ def content_cues() -> dict[str, frozenset[str]]:
         True
     """
     slots: dict[str, set[str]] = {}
-    for line in (DATA / "content_cues.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, slot = line.split("\t")[:2]
-            slots.setdefault(lemma.strip(), set()).add(slot.strip())
+    for lemma, slot, *_ in read_table("quotes/data/content_cues.tsv"):
+        slots.setdefault(lemma, set()).add(slot)
     return {lemma: frozenset(s) for lemma, s in slots.items()}
 
 

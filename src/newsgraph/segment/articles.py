@@ -9,7 +9,7 @@ boilerplate at the end of the previous line, wire-style ledes (a short first sen
 day and a report clause, or one that introduces a person in full, or a dated dateline such as
 ``ASTANA, Sept 16 –``), and subheading cues that keep a heading-shaped line inside its article
 (the words around it agree, it is numbered, another heading follows). The weights are read
-from ``data/weights.tsv``, written by :mod:`newsgraph.segment.fit`. Gaps are then accepted from the most to the least certain, skipping
+from ``data/weights.tsv``, written by ``tools/fit_segment_weights.py``. Gaps are then accepted from the most to the least certain, skipping
 any that would leave an article shorter than ``min_words``. Finally *links* (see
 :mod:`newsgraph.segment.links`: a paragraph repeated nearly word for word, a name introduced
 in full after a short mention) that no boundary satisfies yet add a bonus to the gaps they
@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
+from newsgraph.datafiles import read_table
 from newsgraph.segment.links import Link, reintro_links, repeat_links
 from newsgraph.segment.paragraphs import Line, split_lines
 
@@ -198,19 +199,14 @@ def _adapt_to_cohesion(scores: list[float], cfg: SegmentSettings) -> None:
         scores[j] += shift
 
 
-def _load_weights(path: Path) -> tuple[float, dict[str, float]]:
-    """Read ``name<TAB>weight`` rows (``bias`` is the intercept; ``#`` starts a comment)."""
-    weights: dict[str, float] = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        row = row.split("#", 1)[0].strip()
-        if row:
-            name, value = row.split("\t")
-            weights[name] = float(value)
+def load_weights(name: str | Path = "segment/data/weights.tsv") -> tuple[float, dict[str, float]]:
+    """Read ``name<TAB>weight`` rows (``bias`` is the intercept; ``#`` lines are comments)."""
+    weights = {name: float(value) for name, value in read_table(name)}
     return weights.pop("bias", 0.0), weights
 
 
-# Weights of the cues (log-odds), fitted by :mod:`newsgraph.segment.fit` (see that module).
-_W_BIAS, _WEIGHTS = _load_weights(Path(__file__).with_name("data") / "weights.tsv")
+# Weights of the cues (log-odds), fitted by tools/fit_segment_weights.py (see that script).
+_W_BIAS, _WEIGHTS = load_weights()
 
 
 def _features(

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from newsgraph.datafiles import read_word_table
+from newsgraph.months import month_pattern
 from newsgraph.segment.mentions import intro_keys, norm_word
 
 _FEATURE_CHARS = 4000  # chars read from each end of a long line for features
@@ -30,32 +32,10 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*")
 _STRONG_SEP_RE = re.compile(r"^\s*(?:([-=_~*#])\s*\1\s*\1[\s\1]*|(?:[*•·●◆■□▪]\s*){3,})\s*$")
 _WEAK_SEP_RE = re.compile(r"^\s*(?:[-*=_~#•·●◆■□▪◦‣⁃+>|]\s*){1,2}\s*$")
 
-_STOPWORDS = frozenset(
-    """a about above after again against all also although am an and another any are around as
-    at be because been before being below between both but by can could did do does doing down
-    during each either else even ever every few for from further had has have having he her here
-    hers herself him himself his how however i if in into is it its itself just last least less
-    like many may me might more most much must my myself neither no nor not now of off on once
-    one only or other others our ours ourselves out over own per said same say says she should
-    since so some such than that the their theirs them themselves then there these they this
-    those though through thus to too under until up upon us very via was we were what whatever
-    when where whether which while who whom whose why will with within without would yet you
-    your yours yourself mr mrs ms dr told according new two three year years week day time
-    people also including including get got make made take took told still well back way many""".split()
-)
-
-_ANAPHORIC_OPENERS = frozenset(
-    """he she they it his her their its this these those that such we i our us him them
-    however but and also meanwhile moreover furthermore besides still yet so instead similarly
-    elsewhere earlier later then thus therefore nevertheless nonetheless additionally otherwise
-    both neither either another other others the_same there here now while although though
-    because since as if when after before or nor""".split()
-)
-
-_BACK_OPENERS = frozenset(  # openers that lean on the text before: no article starts with them
-    """he she it they this these those but and however his her their its also that there so yet
-    both meanwhile moreover furthermore nevertheless nonetheless additionally otherwise""".split()
-)
+_WORDS = read_word_table("segment/data/words.tsv")
+_STOPWORDS = frozenset(_WORDS["stopwords"])  # left out of content words and names
+_ANAPHORIC_OPENERS = frozenset(_WORDS["anaphoric_openers"])  # the line leans on the one before
+_BACK_OPENERS = frozenset(_WORDS["back_openers"])  # openers that no article starts with
 
 _DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}"  # WASHINGTON / NEW DELHI / SOUTH WAZIRISTAN, Pakistan
@@ -84,8 +64,7 @@ _CAPTION_OPEN_RE = re.compile(
     r"shake|shaking|speak|speaking|wave|waving|march|marching|react|reacting)\b"
 )
 _CAPTION_DATE_END_RE = re.compile(
-    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2},?\s+\d{4}|"
+    rf"(?:\b{month_pattern(dot=False)}\.?\s+\d{{1,2}},?\s+\d{{4}}|"
     r"\b\d{4}|\)|\b(?:Images|Photo|Reuters|AFP|AP|EPA))\W*$"
 )
 _CLOSING_RE = re.compile(
@@ -307,7 +286,7 @@ def _title_shape(head: str, words: list[str], last: str) -> float:
     return max(0.0, min(1.0, score))
 
 
-_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as vs via up".split())
+_SMALL_WORDS = frozenset(_WORDS["title_small_words"])
 
 
 def _caption_shape(head: str, words: list[str], last: str) -> float:

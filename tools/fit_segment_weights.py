@@ -1,6 +1,6 @@
-"""Fit the article-boundary weights (``data/weights.tsv``) by logistic regression.
+"""Fit the article-boundary weights (``src/newsgraph/segment/data/weights.tsv``) by logistic regression.
 
-A developer tool, not used at run time. It builds dumps from one neutral corpus of news and
+A developer tool in the checkout, not part of the installed package. It builds dumps from one neutral corpus of news and
 blog article bodies (the English pages of the HTML extraction benchmark, whose gold bodies
 and page titles are read from a folder given as argument), computes the cues of every line
 break with the splitter's own code, and fits one weight per cue with L2-penalised logistic
@@ -15,12 +15,12 @@ Optionally (without ``--no-tune``) the intercept is then shifted so that the spl
 default threshold gives the best boundary F1 on the training dumps: the greedy choice of
 starts is not a per-gap decision, so the fitted intercept is not the best one as it is.
 
-Run from the repository root (this is how ``data/weights.tsv`` was made: the subheading cues
-are fitted, every other cue and the intercept keep the weights of ``data/prior.tsv``)::
+Run from the repository root (this is how ``weights.tsv`` was made: the subheading cues
+are fitted, every other cue and the intercept keep the weights of ``tools/data/segment_prior.tsv``)::
 
-    python -m newsgraph.segment.fit ../shared/eval/html-aeb-dev --prior src/newsgraph/segment/data/prior.tsv \
+    python tools/fit_segment_weights.py ../shared/eval/html-aeb-dev --prior tools/data/segment_prior.tsv \
         --only title_skip,numbered,next_heading --l2 10 --no-tune --out src/newsgraph/segment/data/weights.tsv
-    python -m newsgraph.segment.fit ... --folds 2   # held-out F1 on each half of the corpus instead
+    python tools/fit_segment_weights.py ... --folds 2   # held-out F1 on each half of the corpus instead
 
 A full refit of every cue (no ``--only``) fits this corpus better but loses on the other
 sets and across halves of this one (2-fold F1 0.52/0.55 against 0.556/0.534 before), so only
@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import html
-import json
 import logging
 import random
 import re
@@ -43,6 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsgraph.evaluation.metrics import prf
+from newsgraph.evaluation.segment import english_bodies, paragraphs
 from newsgraph.segment import articles
 from newsgraph.segment.links import reintro_links, repeat_links
 from newsgraph.segment.paragraphs import split_lines
@@ -55,7 +56,6 @@ FIXED: dict[str, float] = {
     "title": 5.0, "title_repeat": 4.0, "prev_title": -8.0,
 }
 _SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“A-Z])")
-_ENGLISH_RE = re.compile(r"\b(?:the|and|of|to|in|is|that)\b")
 _TITLE_RES = (
     re.compile(r"<meta[^>]+property=\"og:title\"[^>]+content=\"([^\"]+)\"", re.IGNORECASE),
     re.compile(r"<meta[^>]+property='og:title'[^>]+content='([^']+)'", re.IGNORECASE),
@@ -82,16 +82,8 @@ class Built:
 
 def load_corpus(folder: Path) -> list[Source]:
     """English article bodies of at least 80 words, with the page headline when found."""
-    sources = []
-    with (folder / "gold.jsonl").open(encoding="utf-8") as handle:
-        for row in map(json.loads, handle):
-            body = row["article_body"]
-            words = body.split()
-            if len(words) < 80 or len(_ENGLISH_RE.findall(body)) / len(words) < 0.08:
-                continue
-            paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-            sources.append(Source(title=_page_title(folder / row["html_file"]), paragraphs=paragraphs))
-    return sources
+    return [Source(title=_page_title(folder / row["html_file"]), paragraphs=paragraphs(row["article_body"]))
+            for row in english_bodies(folder)]
 
 
 def _page_title(path: Path) -> str:
@@ -237,7 +229,7 @@ def boundary_f1(dumps: list[Built]) -> float:
         tp += len(gold & pred)
         fp += len(pred - gold)
         fn += len(gold - pred)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return prf(tp, fp, fn)["f1"]
 
 
 def tune_bias(bias: float, weights: dict[str, float], dumps: list[Built]) -> float:
@@ -253,7 +245,8 @@ def tune_bias(bias: float, weights: dict[str, float], dumps: list[Built]) -> flo
 
 
 def write_weights(path: Path, bias: float, weights: dict[str, float], note: str) -> None:
-    rows = [f"# Weights of the article-boundary cues (log-odds); written by newsgraph.segment.fit", f"# {note}"]
+    rows = ["# Weights of the article-boundary cues (log-odds); written by tools/fit_segment_weights.py",
+            f"# {note}"]
     rows.append(f"bias\t{bias:.2f}")
     rows.extend(f"{name}\t{value:.2f}" for name, value in sorted(weights.items()))
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -277,7 +270,7 @@ def main(argv: list[str] | None = None) -> None:
         _cross_validate(sources, args)
         return
     dumps = build_dumps(sources, n_dumps=args.dumps, seed=args.seed)
-    prior = articles._load_weights(args.prior) if args.prior else None
+    prior = articles.load_weights(args.prior) if args.prior else None
     only = frozenset(args.only.split(",")) if args.only else None
     bias, weights = fit(dumps, l2=args.l2, prior=prior, only=only)
     if not args.no_tune:
@@ -294,7 +287,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def _cross_validate(sources: list[Source], args: argparse.Namespace) -> None:
     """Fit on all folds but one, report no-title F1 on the held-out fold (prior weights too)."""
-    prior = articles._load_weights(args.prior) if args.prior else None
+    prior = articles.load_weights(args.prior) if args.prior else None
     only = frozenset(args.only.split(",")) if args.only else None
     for fold in range(args.folds):
         train = [s for k, s in enumerate(sources) if k % args.folds != fold]

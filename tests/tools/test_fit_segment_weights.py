@@ -1,12 +1,15 @@
-"""Facts about the weight fit (logistic regression) and the weights file the splitter reads."""
+"""Facts about tools/fit_segment_weights.py (logistic regression) and the weights file the splitter reads."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from conftest import load_tool
 from newsgraph.segment import articles
-from newsgraph.segment.fit import Source, build_dumps, fit_logistic
 from newsgraph.segment.paragraphs import split_lines
+
+fit = load_tool("fit_segment_weights")
+Source, build_dumps, fit_logistic = fit.Source, fit.build_dumps, fit.fit_logistic
 
 LEDE = (
     "The city council voted on Tuesday to expand the bus network, adding three routes that "
