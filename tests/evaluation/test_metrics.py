@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluation.metrics import f1, prf, prf_from_totals
+from newsgraph.evaluation.metrics import Counts, f1, prf, prf_from_totals
 
 
 def test_prf_from_counts() -> None:
@@ -26,3 +26,11 @@ def test_prf_from_totals_matches_prf_from_counts() -> None:
 
 def test_prf_takes_weighted_counts() -> None:
     assert prf(0.5, 0.25, 0.25)["f1"] == pytest.approx(2 / 3)
+
+
+def test_counts_add_matches_and_score() -> None:
+    counts = Counts()
+    counts.add(hits=2, predicted=3, gold=4)
+    counts.add(hits=1, predicted=1, gold=1)
+    assert (counts.tp, counts.fp, counts.fn) == (3, 1, 2)
+    assert counts.scores() == prf(3, 1, 2)

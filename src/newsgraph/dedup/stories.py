@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..dates.expressions import parse_reference
 from ..model import Article
 
 
@@ -41,15 +42,6 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / norm if norm else 0.0
 
 
-def _day(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 @dataclass(slots=True)
 class _Story:
     id: str
@@ -70,7 +62,7 @@ class StoryGrouper:
 
     def assign(self, article: Article) -> None:
         counts = story_keys(article)
-        when = _day(article.published)
+        when = parse_reference(article.published)
         best, best_score = None, 0.0
         for story in self.stories:
             if when and story.last and abs((when - story.last).days) > self.window_days:

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.evaluation.metrics import prf
+from newsgraph.evaluation.metrics import Counts, ratio
 from newsgraph.ingest.html import decode_html, extract_html
 from newsgraph.settings import require_eval_dir
 
@@ -44,15 +44,6 @@ class GoldPage:
     body: str
 
 
-@dataclass(slots=True)
-class Counts:
-    """Normalised shingle counts of one document (they sum to 1, or are all 0)."""
-
-    tp: float
-    fp: float
-    fn: float
-
-
 def shingles(text: str, *, n: int = _SHINGLE_N) -> Counter[str]:
     """Multiset of word n-gram shingles; a text shorter than n words is one shingle."""
     tokens = _TOKEN_RE.findall(text or "")
@@ -61,7 +52,7 @@ def shingles(text: str, *, n: int = _SHINGLE_N) -> Counter[str]:
 
 
 def score_document(gold: str, predicted: str) -> Counts:
-    """Per-document TP/FP/FN over shingles, normalised to sum to 1."""
+    """Per-document TP/FP/FN over shingles, normalised to sum to 1 (or all 0)."""
     want, got = shingles(gold), shingles(predicted)
     tp = float(sum((want & got).values()))
     fp = float(sum((got - want).values()))
@@ -74,11 +65,8 @@ def score_document(gold: str, predicted: str) -> Counts:
 
 def summarise(counts: list[Counts], *, exact: int) -> dict[str, float]:
     """Precision/recall/F1 from summed normalised counts, plus exact-match accuracy."""
-    tp = sum(c.tp for c in counts)
-    fp = sum(c.fp for c in counts)
-    fn = sum(c.fn for c in counts)
-    accuracy = exact / len(counts) if counts else 0.0
-    return {**prf(tp, fp, fn), "accuracy": accuracy}
+    total = Counts(sum(c.tp for c in counts), sum(c.fp for c in counts), sum(c.fn for c in counts))
+    return {**total.scores(), "accuracy": ratio(exact, len(counts))}
 
 
 def read_gold(path: Path, *, limit: int | None = None) -> list[GoldPage]:

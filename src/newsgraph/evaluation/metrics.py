@@ -9,6 +9,8 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 def f1(precision: float, recall: float) -> float:
     """Harmonic mean of precision and recall (0 when both are 0)."""
@@ -32,6 +34,25 @@ def prf(tp: float, fp: float, fn: float, *, ndigits: int | None = None) -> dict[
     if ndigits is not None:
         scores = {key: round(value, ndigits) for key, value in scores.items()}
     return scores
+
+
+@dataclass(slots=True)
+class Counts:
+    """Running true positive, false positive and false negative counts (or weights)."""
+
+    tp: float = 0
+    fp: float = 0
+    fn: float = 0
+
+    def add(self, *, hits: float, predicted: float, gold: float) -> None:
+        """Count ``hits`` matches among ``predicted`` predictions and ``gold`` gold items."""
+        self.tp += hits
+        self.fp += predicted - hits
+        self.fn += gold - hits
+
+    def scores(self, *, ndigits: int | None = None) -> dict[str, float]:
+        """:func:`prf` of these counts."""
+        return prf(self.tp, self.fp, self.fn, ndigits=ndigits)
 
 
 def prf_from_totals(tp: int, n_pred: int, n_gold: int, *, ndigits: int | None = None) -> dict[str, float]:

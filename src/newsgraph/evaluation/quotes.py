@@ -41,7 +41,7 @@ from newsgraph.actors import resolve_actors
 from newsgraph.model import Article, Quote, Source
 from newsgraph.nlp import find_entities, parse
 from newsgraph.quotes import extract_quotes
-from newsgraph.evaluation.metrics import prf, prf_from_totals, ratio
+from newsgraph.evaluation.metrics import Counts, prf, prf_from_totals, ratio
 from newsgraph.settings import Settings, require_eval_dir
 
 log = logging.getLogger(__name__)
@@ -61,16 +61,15 @@ class Item:
 
 
 @dataclass(slots=True)
-class Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class Tally(Counts):
+    """Matched attributions, with how many matched exactly and with the right speaker."""
+
     exact: int = 0
     source_hits: int = 0
 
-    def scores(self) -> dict[str, float]:
+    def scores(self, *, ndigits: int | None = None) -> dict[str, float]:
         n_pred, n_gold = self.tp + self.fp, self.tp + self.fn
-        return {**prf(self.tp, self.fp, self.fn),
+        return {**prf(self.tp, self.fp, self.fn, ndigits=ndigits),
                 "exact_f1": prf_from_totals(self.exact, n_pred, n_gold)["f1"],
                 "source_match": ratio(self.source_hits, self.tp),
                 "gold": n_gold, "predicted": n_pred}
@@ -155,12 +154,10 @@ def match(gold: list[Item], pred: list[Item], tally: Tally, *, threshold: float,
     tally.fn += len(gold) - len(used_g)
 
 
-def _token_prf(gold: list[Item], pred: list[Item], counts: list[int]) -> None:
+def _token_prf(gold: list[Item], pred: list[Item], counts: Counts) -> None:
     g = frozenset().union(*(i.tokens for i in gold)) if gold else frozenset()
     p = frozenset().union(*(i.tokens for i in pred)) if pred else frozenset()
-    counts[0] += len(g & p)
-    counts[1] += len(p - g)
-    counts[2] += len(g - p)
+    counts.add(hits=len(g & p), predicted=len(p), gold=len(g))
 
 
 def analyze_row(row: dict[str, Any], *, settings: Settings) -> tuple[Article, float, float]:
@@ -194,7 +191,7 @@ def evaluate_polnear(path: Path, *, threshold: float = 0.5,
     rows = [json.loads(line) for line in (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()][:limit]
     direct, every = Tally(), Tally()
-    tok_direct, tok_all = [0, 0, 0], [0, 0, 0]
+    tok_direct, tok_all = Counts(), Counts()
     inside = n_direct = 0
     parse_s = quotes_s = 0.0
     for row in rows:
@@ -216,7 +213,7 @@ def evaluate_polnear(path: Path, *, threshold: float = 0.5,
     n = max(1, len(rows))
     return {"articles": len(rows), "threshold": threshold,
             "direct": direct.scores(), "all": every.scores(),
-            "tokens_direct": prf(*tok_direct), "tokens_all": prf(*tok_all),
+            "tokens_direct": tok_direct.scores(), "tokens_all": tok_all.scores(),
             "direct_in_any": inside / n_direct if n_direct else 0.0,
             "ms_per_article": 1000 * quotes_s / n, "parse_ms_per_article": 1000 * parse_s / n}
 

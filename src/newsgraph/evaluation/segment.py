@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsgraph.evaluation.metrics import prf
+from newsgraph.evaluation.metrics import Counts
 from newsgraph.segment.articles import split_articles
 
 log = logging.getLogger(__name__)
@@ -47,16 +47,6 @@ class Dump:
     id: str
     text: str
     starts: list[int]
-
-
-@dataclass(slots=True)
-class _Tally:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tp_near: int = 0
-    fp_near: int = 0
-    fn_near: int = 0
 
 
 def load_dumps(path: Path) -> list[Dump]:
@@ -135,38 +125,32 @@ def build_notitle_dumps(
 
 def evaluate_dumps(dumps: Iterable[Dump]) -> dict:
     """Micro-averaged boundary scores over ``dumps`` (first start not counted)."""
-    tally = _Tally()
+    exact, near = Counts(), Counts()
     n_docs = 0
     began = time.perf_counter()
     for dump in dumps:
         n_docs += 1
         predicted = [s.start for s in split_articles(dump.text)]
-        _score_one(dump, predicted, tally)
+        _score_one(dump, predicted, exact, near)
     return {
-        **prf(tally.tp, tally.fp, tally.fn, ndigits=4),
-        **{f"{k}_within_one_line": v
-           for k, v in prf(tally.tp_near, tally.fp_near, tally.fn_near, ndigits=4).items()},
+        **exact.scores(ndigits=4),
+        **{f"{k}_within_one_line": v for k, v in near.scores(ndigits=4).items()},
         "n_docs": n_docs,
         "first_start_counted": False,
         "seconds": round(time.perf_counter() - began, 3),
     }
 
 
-def _score_one(dump: Dump, predicted: list[int], tally: _Tally) -> None:
+def _score_one(dump: Dump, predicted: list[int], exact: Counts, near: Counts) -> None:
     first = min(dump.starts, default=0)
     gold = {s for s in dump.starts if s != first}
     pred = {s for s in predicted if s > first}
-    hits = len(gold & pred)
-    tally.tp += hits
-    tally.fp += len(pred) - hits
-    tally.fn += len(gold) - hits
+    exact.add(hits=len(gold & pred), predicted=len(pred), gold=len(gold))
     line_of = _line_index(dump.text)
     gold_lines = sorted(line_of(s) for s in gold)
     pred_lines = sorted(line_of(s) for s in pred)
-    near = _match_within(gold_lines, pred_lines, 1)
-    tally.tp_near += near
-    tally.fp_near += len(pred_lines) - near
-    tally.fn_near += len(gold_lines) - near
+    near.add(hits=_match_within(gold_lines, pred_lines, 1), predicted=len(pred_lines),
+             gold=len(gold_lines))
 
 
 def _line_index(text: str):
