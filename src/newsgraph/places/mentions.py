@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..datafiles import read_word_table
 from ..model import Article
 from .gazetteer import Gazetteer, Match
 from .names import normalize
@@ -36,14 +37,9 @@ SLIP_LABELS = frozenset({"ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT"})
 # cues strong enough to read an ORG/PERSON entity as a place ("at", "to" are not: "to Allen")
 LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "throughout", "from",
                       "into", "inside", "towards", "toward", "via"})
-TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "col", "capt",
-                    "lt", "sgt", "prof", "rev", "sir", "lord", "lady", "judge", "justice",
-                    "president", "senator", "governor", "mayor", "coach", "officer",
-                    "minister", "secretary", "chancellor", "king", "queen", "prince",
-                    "princess", "pope"})
-KIN = frozenset({"brother", "sister", "girlfriend", "boyfriend", "wife", "husband", "son",
-                 "daughter", "mother", "father", "uncle", "aunt", "cousin", "friend", "partner",
-                 "fiance", "fiancee", "grandson", "granddaughter", "baby", "named", "dubbed"})
+_PERSON_WORDS = read_word_table("places/data/person_words.tsv")
+TITLES = frozenset(_PERSON_WORDS["titles"])  # "Mayor Austin": a person
+KIN = frozenset(_PERSON_WORDS["kin"])  # "his son Jordan", "a baby named Paris": a person
 
 
 def _surnames(article: Article) -> set[str]:

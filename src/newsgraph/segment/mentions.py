@@ -26,19 +26,15 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.datafiles import read_word_table
+
 __all__ = ["intro_keys"]
 
 _CAP = r"[A-Z][\w'’.-]*"
-_RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:bin|bint|ibn|al|el|de|del|da|van|von|der|di|du|la|le)\s+)?{_CAP})*")
-_ROLES = frozenset(
-    """minister president prime premier prince princess king queen sheikh emir crown secretary
-    spokesman spokeswoman spokesperson chief director governor senator sen. rep. representative
-    gen. general ambassador envoy chairman chairwoman chair ceo mayor leader commander deputy judge
-    justice chancellor pope cardinal bishop ayatollah admiral colonel col. lt. captain capt.
-    lieutenant sergeant marshal attorney speaker lawmaker mp congressman congresswoman
-    commissioner treasurer superintendent sheriff inspector professor prof. dr. coach""".split()
-)
-_PARTICLES = frozenset("bin bint ibn al el de del da van von der di du la le".split())
+_WORDS = read_word_table("segment/data/words.tsv")
+_ROLES = frozenset(_WORDS["role_words"])
+_PARTICLES = frozenset(_WORDS["name_particles"])
+_RUN_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:{'|'.join(_WORDS['name_particles'])})\s+)?{_CAP})*")
 _ACRONYM = r"[A-Z]{2,6}"
 _DESCRIPTOR = (
     r"(?:(?:state|official|government|national|news|press|semi-official|"
