@@ -36,7 +36,7 @@ test: install-test
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 
 evaluate: install
-	$(BIN)/newsgraph evaluate --eval-dir ../shared/eval
+	$(BIN)/newsgraph evaluate
 
 bench: install
 	$(BIN)/newsgraph bench

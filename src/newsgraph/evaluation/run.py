@@ -46,6 +46,11 @@ TASKS = (
 )
 
 FLOORS_FILE = Path(__file__).with_name("floors.json")
+RERUN_COMMANDS = """\
+newsgraph evaluate           # writes this file; gold sets: --eval-dir DIR, else
+                             # $NEWSGRAPH_EVAL_DIR, else ../shared/eval beside the checkout
+newsgraph evaluate --check   # fails below the floors in src/newsgraph/evaluation/floors.json
+"""
 
 NOTES = {
     "segment-concat-dev": "Boundary = exact article start offset; the trivial first start (0) is not counted.",
@@ -188,9 +193,7 @@ def render(results: list[tuple[Task, dict[str, Any] | None, float]]) -> str:
         f"Measured by `newsgraph evaluate` on {now} (Python {platform.python_version()}), on the gold sets",
         "in `../shared/eval/` (see each set's SOURCE.md). Nothing was trained on them; the lexicons and",
         "rules are written for the task, not for these items. Rerun with:", "",
-        "```", "newsgraph evaluate --eval-dir ../shared/eval      # writes this file",
-        "newsgraph evaluate --check                         # fails below the floors in",
-        "                                                   # src/newsgraph/evaluation/floors.json", "```", "",
+        "```", *RERUN_COMMANDS.splitlines(), "```", "",
         "| set | task | headline | score | time |", "| --- | --- | --- | --- | --- |",
     ]
     for task, scores, seconds in results:
