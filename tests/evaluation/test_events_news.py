@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SHARED
+from conftest import EVAL
 from newsgraph.evaluation.events_news import (actor_matches, confidence_bands, group_predictions,
                                               predict, read_gold, score)
 
-EVAL = Path(os.environ.get("NEWSGRAPH_EVAL_DIR") or SHARED / "eval")
 GOLD = EVAL / "events-news-dev"
 needs_gold = pytest.mark.skipif(not (GOLD / "score.py").is_file(), reason="events-news-dev not present")
 

@@ -25,6 +25,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from ..settings import require_eval_dir
+from .metrics import f1, ratio
+
 Row = dict[str, Any]
 
 ORG_ALIASES = {
@@ -95,10 +98,11 @@ def sentence_of(event: Row, sentences: list[Row]) -> int | None:
 
 
 def prf(tp_p: int, n_pred: int, tp_r: int, n_gold: int) -> dict[str, Any]:
-    p = tp_p / n_pred if n_pred else 0.0
-    r = tp_r / n_gold if n_gold else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "pred": n_pred, "gold": n_gold}
+    """P/R/F1 as score.py: precision counts matched predictions, recall found gold events
+    (they differ when predictions split one gold event)."""
+    p, r = ratio(tp_p, n_pred), ratio(tp_r, n_gold)
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1(p, r), 3),
+            "pred": n_pred, "gold": n_gold}
 
 
 def same_event(pred: Row, gold: Row, actors: dict[str, Row]) -> bool:
@@ -254,8 +258,7 @@ def evaluate_events_news(path: Path, *, limit: int | None = None) -> dict[str, A
 
 def main(argv: list[str]) -> int:
     eval_dir = Path(argv[0]) if argv and not argv[0].startswith("--") else None
-    folder = (eval_dir or Path(__file__).resolve().parents[3] / ".." / "shared" / "eval")
-    folder = folder / "events-news-dev"
+    folder = require_eval_dir(eval_dir) / "events-news-dev"
     if "--pred" in argv:
         pred_path = Path(argv[argv.index("--pred") + 1])
         rows = [json.loads(x) for x in pred_path.read_text("utf-8").splitlines() if x.strip()]
