@@ -15,8 +15,10 @@ Example:
     >>> rows = read_records("actors/data/roles.tsv")
     >>> rows[0]["phrase"], rows[0]["role"]
     ('president', 'GOV')
-    >>> "the" in read_words("segment/data/stopwords.txt")
-    True
+    >>> read_word_table("segment/data/words.tsv")["stopwords"][:3]
+    ['a', 'about', 'above']
+    >>> "words" in read_words("places/data/stoplist.txt")  # its "#" lines are comments
+    False
 """
 
 from __future__ import annotations

@@ -6,13 +6,12 @@ cleanup and the places filter all build their word sets and patterns from here.
 Example:
     >>> MONTHS["sept"], MONTHS["december"]
     (9, 12)
+    >>> import re
     >>> re.fullmatch(month_pattern(), "Sept.") is not None
     True
 """
 
 from __future__ import annotations
-
-import re
 
 from .datafiles import read_records
 

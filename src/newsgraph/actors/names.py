@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from typing import TYPE_CHECKING
 
 from .gazetteer import ActorEntry

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..settings import require_eval_dir
+from .gold import read_gold
 from .metrics import f1, ratio
 
 Row = dict[str, Any]
@@ -201,12 +202,6 @@ def group_predictions(articles: list[Row]) -> dict[str, list[Row]]:
     return by
 
 
-def read_gold(path: Path, limit: int | None = None) -> list[Row]:
-    lines = (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    rows = [json.loads(line) for line in lines if line.strip()]
-    return rows[:limit] if limit else rows
-
-
 def predict(gold_rows: list[Row]) -> list[Row]:
     """Analyze each gold text as ``<id>.txt`` with the whole pipeline; JSON objects."""
     from ..core import analyze_many
@@ -249,7 +244,7 @@ def evaluate_events_news(path: Path, *, limit: int | None = None) -> dict[str, A
     Returns: ``category`` and ``event`` P/R/F1 with counts, ``mode_agreement``,
     ``negation_agreement``, ``per_category_f1`` and ``precision_by_confidence``.
     """
-    gold_rows = read_gold(path, limit)
+    gold_rows = read_gold(path, limit=limit)
     articles = predict(gold_rows)
     res = score(gold_rows, group_predictions(articles))
     res["precision_by_confidence"] = confidence_bands(gold_rows, articles)

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.evaluation.gold import iter_gold
 from newsgraph.evaluation.metrics import Counts, ratio
 from newsgraph.ingest.html import decode_html, extract_html
 from newsgraph.settings import require_eval_dir
@@ -72,15 +73,9 @@ def summarise(counts: list[Counts], *, exact: int) -> dict[str, float]:
 def read_gold(path: Path, *, limit: int | None = None) -> list[GoldPage]:
     """Read gold.jsonl and the gzipped pages it names (decoded to str)."""
     pages: list[GoldPage] = []
-    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            if limit is not None and len(pages) >= limit:
-                break
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            raw = gzip.decompress((path / row["html_file"]).read_bytes())
-            pages.append(GoldPage(row["id"], row.get("url"), decode_html(raw), row["article_body"]))
+    for row in iter_gold(path, limit=limit):
+        raw = gzip.decompress((path / row["html_file"]).read_bytes())
+        pages.append(GoldPage(row["id"], row.get("url"), decode_html(raw), row["article_body"]))
     return pages
 
 

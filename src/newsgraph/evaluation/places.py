@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.model import Article, Source
+from newsgraph.evaluation.gold import iter_gold
 from newsgraph.evaluation.metrics import prf_from_totals
 from newsgraph.settings import Settings, require_eval_dir
 
@@ -90,15 +91,12 @@ def error_auc(errors: list[float]) -> float | None:
 
 def read_gold(path: Path) -> list[tuple[str, str, list[GoldToponym]]]:
     """(id, text, toponyms) per article of ``gold.jsonl`` (``path`` is the file or its folder)."""
-    file = path / "gold.jsonl" if path.is_dir() else path
     items = []
-    with open(file, encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            text = row["text"]
-            gold = [GoldToponym(t["start"], t["end"], t["type"], t.get("lat"), t.get("lon"))
-                    for t in row["toponyms"] if text[t["start"]:t["end"]] == t["name"]]
-            items.append((row["id"], text, gold))
+    for row in iter_gold(path):
+        text = row["text"]
+        gold = [GoldToponym(t["start"], t["end"], t["type"], t.get("lat"), t.get("lon"))
+                for t in row["toponyms"] if text[t["start"]:t["end"]] == t["name"]]
+        items.append((row["id"], text, gold))
     return items
 
 

@@ -41,6 +41,7 @@ from newsgraph.actors import resolve_actors
 from newsgraph.model import Article, Quote, Source
 from newsgraph.nlp import find_entities, parse
 from newsgraph.quotes import extract_quotes
+from newsgraph.evaluation.gold import read_gold
 from newsgraph.evaluation.metrics import Counts, prf, prf_from_totals, ratio
 from newsgraph.settings import Settings, require_eval_dir
 
@@ -188,8 +189,7 @@ def evaluate_polnear(path: Path, *, threshold: float = 0.5,
         "direct_in_any": float, "articles": n, "ms_per_article": ..., "parse_ms_per_article": ...}``
     """
     settings = settings or Settings()
-    rows = [json.loads(line) for line in (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()][:limit]
+    rows = read_gold(path, limit=limit)
     direct, every = Tally(), Tally()
     tok_direct, tok_all = Counts(), Counts()
     inside = n_direct = 0

@@ -22,7 +22,6 @@ Example:
 from __future__ import annotations
 
 import bisect
-import json
 import logging
 import random
 import re
@@ -31,6 +30,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsgraph.evaluation.gold import iter_gold
 from newsgraph.evaluation.metrics import Counts
 from newsgraph.segment.articles import split_articles
 
@@ -52,7 +52,7 @@ class Dump:
 def load_dumps(path: Path) -> list[Dump]:
     """Read ``gold.jsonl`` of a segment gold folder."""
     return [Dump(id=row["id"], text=row["text"], starts=[a["start"] for a in row["articles"]])
-            for row in read_gold(path)]
+            for row in iter_gold(path)]
 
 
 def evaluate_concat(path: Path) -> dict:
@@ -69,7 +69,7 @@ def evaluate_polnear_notitle(
     path: Path, *, n_dumps: int = 40, seed: int = 7
 ) -> dict:
     """Same metrics on no-title dumps built from PolNeAR article texts (held out)."""
-    texts = [paragraphs(row["text"])[1:] for row in read_gold(path)]  # [0] is the headline
+    texts = [paragraphs(row["text"])[1:] for row in iter_gold(path)]  # [0] is the headline
     return evaluate_dumps(build_notitle_dumps(texts, n_dumps=n_dumps, seed=seed))
 
 
@@ -81,15 +81,9 @@ def evaluate_aeb_notitle(
     return evaluate_dumps(build_notitle_dumps(texts, n_dumps=n_dumps, seed=seed))
 
 
-def read_gold(path: Path) -> Iterator[dict]:
-    """The rows of ``gold.jsonl`` in a gold folder."""
-    with (path / "gold.jsonl").open(encoding="utf-8") as handle:
-        yield from map(json.loads, handle)
-
-
 def english_bodies(path: Path) -> Iterator[dict]:
     """Gold rows of an html-aeb folder whose ``article_body`` is English and 80+ words long."""
-    for row in read_gold(path):
+    for row in iter_gold(path):
         words = row["article_body"].split()
         if len(words) >= 80 and len(_ENGLISH_RE.findall(row["article_body"])) / len(words) >= 0.08:
             yield row
