@@ -22,6 +22,8 @@ from ..core import analyze_sources
 from ..events.lexicon import cameo_intent
 from ..model import Article, Event, Source
 from ..settings import Settings, require_eval_dir
+from .gold import read_gold
+from .metrics import prf_from_totals
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +44,6 @@ def analyze_texts(texts: list[str], *, settings: Settings | None = None,
 
 def analyze_text(text: str, *, settings: Settings | None = None) -> Article:
     return analyze_texts([text], settings=settings)[0]
-
-
-def _read_rows(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    lines = (path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-    rows = [json.loads(line) for line in lines if line.strip()]
-    return rows[:limit] if limit else rows
 
 
 # ---------------------------------------------------------------- PETRARCH2
@@ -146,10 +142,7 @@ def _gold_triples(row: dict[str, Any], *, full: bool = False) -> list[Triple]:
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+    return prf_from_totals(tp, n_pred, n_gold, ndigits=4)
 
 
 def _match(gold: list[Triple], pred: list[Triple], key: Callable[[Triple], tuple[str, ...]]) -> int:
@@ -202,7 +195,7 @@ def evaluate_petrarch(path: Path, *, settings: Settings | None = None,
     with exact and root CAMEO codes, root accuracy over dyad-matched pairs, noevents
     accuracy and counts.
     """
-    rows = [r for r in _read_rows(path, limit) if not r.get("error")]
+    rows = [r for r in read_gold(path, limit=limit) if not r.get("error")]
     with tempfile.TemporaryDirectory() as tmp:
         dictionary = _petrarch_dictionary(path / "actors.json", Path(tmp) / "petrarch-actors.tsv")
         base = settings or Settings()
@@ -450,7 +443,7 @@ def evaluate_case2021(path: Path, *, settings: Settings | None = None,
     events naming an actor only, accuracy, share with no event, per-type scores, and
     (approximate, not gold) PLOVER accuracy against ``plover_approx``.
     """
-    rows = _read_rows(path, limit)
+    rows = read_gold(path, limit=limit)
     started = time.perf_counter()
     articles = analyze_texts([r["text"] for r in rows], settings=settings)
     seconds = time.perf_counter() - started

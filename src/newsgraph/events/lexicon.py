@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from ..datafiles import read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +70,7 @@ class Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    text = (DATA / name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append([cell.strip() for cell in line.split("\t")])
-    return rows[1:]  # header
+    return read_table(f"events/data/{name}", header=True)
 
 
 def _opt(cell: str) -> str | None:
