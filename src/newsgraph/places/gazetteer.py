@@ -155,13 +155,13 @@ class Gazetteer:
         """Lowercase city name -> ISO alpha-3 of the most populous city of that name (at
         least ``min_population`` people): "police in Shiraz" names Iran's police."""
         best: dict[str, tuple[int, str]] = {}
-        for row in self._rows:
-            population = int(row[7] or 0)
-            if row[2] != "city" or population < min_population or row[3] not in self.iso3:
+        for i in range(len(self)):
+            place = self.entry(i)
+            if place.feature != "city" or place.population < min_population or place.iso2 not in self.iso3:
                 continue
-            key = row[1].lower()
-            if key not in best or best[key][0] < population:
-                best[key] = (population, self.iso3[row[3]])
+            key = place.name.lower()
+            if key not in best or best[key][0] < place.population:
+                best[key] = (place.population, self.iso3[place.iso2])
         return {key: iso3 for key, (_, iso3) in best.items()}
 
 
