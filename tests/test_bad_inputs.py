@@ -80,11 +80,16 @@ def test_non_english_text_flagged_not_fatal(tmp_path):
 
 
 def test_fifty_megabyte_single_line(tmp_path):
-    sentence = "The committee met again in Geneva and discussed the budget without any result. "
+    """A 50 MB one-line file is cut to the analysed window before any stage, so it finishes
+    and the good file after it runs (issue 9: it used to scan all 50 MB in the dates stage)."""
+    sentence = "The committee met in Geneva on Monday, March 4, and discussed the budget, officials said. "
     data = (sentence * (50_000_000 // len(sentence) + 1)).encode()[:50_000_000]
     result, articles, _ = _analyze(tmp_path, "huge.txt", data)
     assert result.returncode == 0
-    assert len(articles) >= 2
-    huge = [a for a in articles if a["source"]["uri"].endswith("huge.txt")]
-    assert huge and sum(a["source"]["end"] - a["source"]["start"] for a in huge) > 40_000_000
-    _one_line_about(result.stderr, "huge.txt", "only the first")
+    assert [a["source"]["uri"].rsplit("/", 1)[-1] for a in articles] == ["huge.txt", "good.txt"]
+    huge = articles[0]
+    assert 100_000 < len(huge["text"]) <= 200_000  # Settings.max_chars, cut at a sentence end
+    assert huge["text"].endswith("officials said.")
+    assert max(p["end"] - p["start"] for p in huge["paragraphs"]) <= 10_000  # analysable pieces
+    assert len(huge["dates"]) > 1000  # the dates stage ran, on the window only
+    _one_line_about(result.stderr, "huge.txt", "only the first 19")

@@ -56,6 +56,21 @@ def split_source(source: Source) -> Iterator[Article]:
         yield _article(source, seg.start, seg.end, title, paragraphs)
 
 
+def _windowed(article: Article, max_chars: int) -> Article:
+    """The article cut to the analysed window, before any stage sees it (see segment.window)."""
+    from .segment.window import fit_window
+
+    window = fit_window(article.source.text, article.start, article.end, article.paragraphs,
+                        max_chars=max_chars)
+    if not window.cut:
+        article.paragraphs = window.paragraphs
+        return article
+    log.warning("%s: article %s has %d characters; only the first %d are kept and analyzed "
+                "(Settings.max_chars)", article.source.uri, article.id, article.end - article.start,
+                window.end - article.start)
+    return _article(article.source, article.start, window.end, article.title, window.paragraphs)
+
+
 def _article(source: Source, start: int, end: int, title: str | None,
              paragraphs: list[Paragraph]) -> Article:
     return Article(id=article_id(source, start, end, title), source=source, start=start, end=end,
@@ -86,6 +101,7 @@ def analyze_sources(sources: Iterable[Source], *, settings: Settings | None = No
         for source in sources:
             stats.sources += 1
             for article in split_source(source):
+                article = _windowed(article, settings.max_chars)
                 if settings.default_date and not article.published:
                     article.published = settings.default_date
                 _check_language(article)
@@ -115,9 +131,6 @@ def _parse_english(articles: Iterator[Article], settings: Settings, parse) -> It
         buffer.clear()
 
     for article in articles:
-        if len(article.text) > settings.max_chars:
-            log.warning("%s: article %s has %d characters; only the first %d are analyzed",
-                        article.source.uri, article.id, len(article.text), settings.max_chars)
         buffer.append(article)
         if len(buffer) >= settings.batch_size * 4:
             yield from flush()

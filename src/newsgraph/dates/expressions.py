@@ -21,6 +21,7 @@ Relative rules (``reference`` is the publication date):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -85,30 +86,40 @@ def find_expressions(text: str, *, entity_spans: list[tuple[int, int]] | None = 
     """Time expressions in ``text``, longest/most specific first, without overlaps.
 
     ``entity_spans`` (DATE/TIME entities, text offsets) license bare years and months; when
-    it is None they need a cue word ("in 2019", "early March").
+    it is None they need a cue word ("in 2019", "early March"). Linear in the text: each
+    match is checked against a map of taken characters, and each licence by bisection.
     """
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where an earlier (higher-priority) match sits
+    licence = _Licence(entity_spans)
     found = []
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(s < end and start < e for s, e in taken):
+            if 1 in taken[start:end]:
                 continue
-            if kind in NEEDS_CUE and not _licensed(m, start, end, entity_spans):
+            if kind in NEEDS_CUE and not (m.group("cue") or licence.covers(start, end)):
                 continue
             if kind == "month" and m.group("month") == "May" and not m.group("cue"):
                 continue  # "May" alone is too often the verb
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append(Expression(kind, start, end, m.group(0), m.groupdict()))
     found.sort(key=lambda e: e.start)
     return found
 
 
-def _licensed(m: re.Match[str], start: int, end: int,
-              entity_spans: list[tuple[int, int]] | None) -> bool:
-    if m.group("cue"):
-        return True
-    return entity_spans is not None and any(s <= start and end <= e for s, e in entity_spans)
+class _Licence:
+    """Answers "is ``start:end`` inside one of these spans?" in O(log n) per question."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None) -> None:
+        self.starts: list[int] = []
+        self.reach: list[int] = []  # the furthest end among spans starting at or before
+        for s, e in sorted(spans or ()):
+            self.starts.append(s)
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
 
 
 def _month(name: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import Any
 
@@ -93,7 +94,14 @@ def date_for_span(article: Article, start: int, end: int) -> tuple[str | None, s
     """(date, date_from) for an evidence span: the most precise dated expression inside it
     ("sentence"), else the dateline's date ("dateline"), else the publication date ("article").
     """
-    inside = [m for m in article.dates if start <= m.start and m.end <= end and m.value]
+    dates = article.dates  # sorted by start: bisect to the span instead of scanning them all
+    inside = []
+    for i in range(bisect_left(dates, start, key=lambda m: m.start), len(dates)):
+        m = dates[i]
+        if m.start >= end:
+            break
+        if m.end <= end and m.value:
+            inside.append(m)
     if inside:  # the most precise one: "talks begun in 2019 collapsed on Thursday"
         best = max(inside, key=lambda m: (len(m.value or ""), -m.start))
         return best.value, "sentence"
