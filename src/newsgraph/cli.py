@@ -33,7 +33,9 @@ def _settings(args: argparse.Namespace) -> Settings:
             raise SystemExit(f"newsgraph: --jsonl-field wants KEY=NAME[,NAME] with KEY in "
                              f"{', '.join(_JSONL_KEYS)}; got {item!r}")
         fields[_JSONL_KEYS[key]] = tuple(n.strip() for n in names.split(",") if n.strip())
-    return Settings(batch_size=args.batch_size,
+    if args.max_input_mb <= 0:
+        raise SystemExit(f"newsgraph: --max-input-mb wants a positive number; got {args.max_input_mb}")
+    return Settings(batch_size=args.batch_size, max_input_bytes=int(args.max_input_mb * 1_000_000),
                     actor_dictionaries=tuple(Path(p) for p in args.actors or ()),
                     default_date=args.date, strict=args.strict, **fields)
 
@@ -281,6 +283,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="user actor dictionary (CSV/TSV/JSON); repeatable")
         p.add_argument("--date", help="publication date to assume where a source has none")
         p.add_argument("--batch-size", type=int, default=32)
+        p.add_argument("--max-input-mb", type=float, default=Settings().max_input_bytes / 1_000_000,
+                       metavar="MB", help="refuse inputs larger than this, after decompression "
+                                          "(default: %(default)g)")
         p.add_argument("--jsonl-field", action="append", metavar="KEY=NAME[,NAME]",
                        help="JSONL field names to read, e.g. text=body or published=date,time")
         p.add_argument("--strict", action="store_true",

@@ -30,6 +30,8 @@ MESSAGES = {
     "E110": "{source}: language looks like '{language}', not English; analyzed for structure only (no entities or events)",
     "E111": "{source}: permission denied",
     "E112": "cannot read actor dictionary {path}: {detail}",
+    "E113": "{source}: {what} is larger than {limit} MB; skipped (raise the limit with --max-input-mb)",
+    "E114": "{source}: {kind}, not a regular file; skipped",
     "E501": "Dask is not installed. Run: pip install 'newsgraph[scale]'",
     "E502": "the PostgreSQL store needs psycopg 3. Run: pip install 'newsgraph[postgres]'",
     "E503": "Parquet export needs pyarrow. Run: pip install 'newsgraph[parquet]'",

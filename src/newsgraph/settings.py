@@ -19,6 +19,7 @@ class Settings:
     jsonl_title: tuple[str, ...] = ("title", "headline")
     jsonl_url: tuple[str, ...] = ("url", "link", "uri", "id")
     jsonl_published: tuple[str, ...] = ("published", "date", "published_at", "pubDate", "time")
+    max_input_bytes: int = 100_000_000  # per input, after decompression; larger inputs are refused
     max_chars: int = 200_000  # longer articles are cut into pieces of this size for the NLP stages
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     default_date: str | None = None  # publication date to assume when a source has none

@@ -8,11 +8,15 @@ the rest of the run goes on.
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError, NewsgraphError
 from ..model import Source
@@ -23,7 +27,7 @@ from .jsonl import looks_like_jsonl, read_jsonl
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ReadStats", "read", "read_bytes", "read_text"]
+__all__ = ["ReadStats", "read", "read_bytes", "read_file", "read_text"]
 
 
 @dataclass(slots=True)
@@ -39,7 +43,7 @@ def read(paths: Iterable[str | Path], *, settings: Settings | None = None,
     settings = settings or Settings()
     stats = stats if stats is not None else ReadStats()
     for path in paths:
-        for uri, loader in _expand(path, stats):
+        for uri, loader in _expand(path, stats, limit=settings.max_input_bytes):
             stats.files += 1
             try:
                 data = loader()
@@ -54,28 +58,92 @@ def read(paths: Iterable[str | Path], *, settings: Settings | None = None,
                 log.error("%s: cannot read (%s)", uri, err.strerror or err)
 
 
-def _expand(path: str | Path, stats: ReadStats) -> Iterator[tuple[str, object]]:
+Loader = Callable[[], bytes]
+
+
+def _expand(path: str | Path, stats: ReadStats, *, limit: int) -> Iterator[tuple[str, Loader]]:
     if str(path) == "-":
-        yield "stdin:", sys.stdin.buffer.read
+        yield "stdin:", functools.partial(_read_limited, sys.stdin.buffer, "stdin:", limit)
         return
     p = Path(path)
     if p.is_dir():
-        for child in sorted(p.rglob("*")):
-            if child.is_file() and not any(part.startswith(".") for part in child.relative_to(p).parts):
-                yield child.resolve().as_uri(), child.read_bytes
+        yield from _walk(p, stats, limit=limit)
         return
     if not p.exists():
         stats.failed += 1
         log.error("%s", InputError.make("E101", source=path))
         return
-    yield p.resolve().as_uri(), p.read_bytes
+    yield p.resolve().as_uri(), functools.partial(read_file, p, limit=limit)
+
+
+def _walk(folder: Path, stats: ReadStats, *, limit: int) -> Iterator[tuple[str, Loader]]:
+    """The files under ``folder``, sorted, hidden ones left out; an unreadable folder is a line."""
+
+    def unreadable(err: OSError) -> None:
+        stats.failed += 1
+        name = Path(err.filename).resolve().as_uri() if err.filename else folder.resolve().as_uri()
+        log.error("%s", InputError.make("E111", source=name))
+
+    files = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        files.extend(Path(root, n) for n in names if not n.startswith("."))
+    for child in sorted(files):
+        yield child.resolve().as_uri(), functools.partial(read_file, child, limit=limit)
+
+
+def read_file(path: Path, *, limit: int) -> bytes:
+    """The bytes of a regular file, refusing pipes, devices and files over ``limit`` bytes.
+
+    Raises:
+        InputError: E114 for anything but a regular file (a FIFO would block forever),
+            E113 when the file is larger than ``limit``.
+    """
+    uri = path.resolve().as_uri()
+    kind = _not_regular(os.stat(path).st_mode)
+    if kind:
+        raise InputError.make("E114", source=uri, kind=kind)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)  # it may have been swapped since the stat
+        kind = _not_regular(info.st_mode)
+        if kind:
+            raise InputError.make("E114", source=uri, kind=kind)
+        if info.st_size > limit:
+            raise InputError.make("E113", source=uri, what="input", limit=_mb(limit))
+        return _read_limited(handle, uri, limit)
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _read_limited(handle: BinaryIO, uri: str, limit: int) -> bytes:
+    """Read to the end in 1 MB chunks, stopping with E113 past ``limit`` bytes."""
+    chunks, size = [], 0
+    while chunk := handle.read(1 << 20):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError.make("E113", source=uri, what="input", limit=_mb(limit))
+    return b"".join(chunks)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:g}"
 
 
 def read_bytes(data: bytes, *, uri: str, settings: Settings | None = None) -> Iterator[Source]:
     """Sniff, decompress and decode one input's bytes into sources."""
     settings = settings or Settings()
     if data[:2] == b"\x1f\x8b":
-        data = gunzip(data, uri=uri)
+        data = gunzip(data, uri=uri, limit=settings.max_input_bytes)
     kind = binary_kind(data)
     if kind:
         raise InputError.make("E103", source=uri, kind=kind)

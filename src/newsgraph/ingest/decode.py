@@ -16,25 +16,37 @@ _MAGIC = {
 }
 
 
-def gunzip(data: bytes, *, uri: str) -> bytes:
-    """Decompress gzip data, keeping what was readable from a truncated stream."""
-    out = bytearray()
+def gunzip(data: bytes, *, uri: str, limit: int) -> bytes:
+    """Decompress gzip data, keeping what was readable from a truncated stream.
+
+    Stops with E113 as soon as the output would pass ``limit`` bytes (a gzip bomb), so
+    memory stays within the limit whatever the compression ratio.
+    """
+    out: list[bytes] = []  # chunks, joined once at the end: no reallocation copies
+    size = 0
     while data:
         dec = zlib.decompressobj(16 + zlib.MAX_WBITS)
         try:
-            out += dec.decompress(data)
+            while data and not dec.eof:
+                chunk = dec.decompress(data, min(1 << 20, limit + 1 - size))
+                out.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    raise InputError.make("E113", source=uri, what="decompressed input",
+                                          limit=f"{limit / 1_000_000:g}")
+                data = dec.unconsumed_tail
         except zlib.error as err:
-            _warn_truncated(uri, str(err), out)
-            return bytes(out)
+            _warn_truncated(uri, str(err), size)
+            return b"".join(out)
         if not dec.eof:
-            _warn_truncated(uri, "stream ends before the gzip trailer", out)
-            return bytes(out)
+            _warn_truncated(uri, "stream ends before the gzip trailer", size)
+            return b"".join(out)
         data = dec.unused_data  # concatenated members
-    return bytes(out)
+    return b"".join(out)
 
 
-def _warn_truncated(uri: str, detail: str, out: bytearray) -> None:
-    if not out:
+def _warn_truncated(uri: str, detail: str, size: int) -> None:
+    if not size:
         raise InputError.make("E104", source=uri, detail=detail, kept="nothing was readable")
     log.warning(InputError.make("E104", source=uri, detail=detail, kept="kept what was readable"))
 
@@ -45,6 +57,8 @@ def binary_kind(data: bytes) -> str | None:
     for magic, kind in _MAGIC.items():
         if head.startswith(magic):
             return kind
+    if not head.strip(b"\x00"):
+        return "zero bytes only" if head else None
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in head and _utf16_like(head)):
         return None
     if b"\x00" in head:
@@ -57,9 +71,11 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def _utf16_like(head: bytes) -> bool:
-    even_zero = head[1::2].count(0) / max(1, len(head) // 2)
-    odd_zero = head[0::2].count(0) / max(1, len(head) // 2)
-    return even_zero > 0.4 or odd_zero > 0.4
+    """Zero bytes on one side of each pair only, as in UTF-16 text (mostly ASCII)."""
+    half = max(1, len(head) // 2)
+    odd_zero = head[1::2].count(0) / half
+    even_zero = head[0::2].count(0) / half
+    return (odd_zero > 0.4 and even_zero < 0.1) or (even_zero > 0.4 and odd_zero < 0.1)
 
 
 def decode(data: bytes, *, uri: str) -> str:
@@ -68,6 +84,10 @@ def decode(data: bytes, *, uri: str) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    head = data[:8192]
+    if b"\x00" in head and _utf16_like(head):  # UTF-16 without a byte-order mark
+        little = head[1::2].count(0) > head[0::2].count(0)
+        return data.decode("utf-16-le" if little else "utf-16-be", errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
