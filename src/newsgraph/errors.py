@@ -32,6 +32,7 @@ MESSAGES = {
     "E112": "cannot read actor dictionary {path}: {detail}",
     "E113": "{source}: {what} is larger than {limit} MB; skipped (raise the limit with --max-input-mb)",
     "E114": "{source}: {kind}, not a regular file; skipped",
+    "E115": "{source}: {bad} of {total} bytes are not valid UTF-8; decoded as {encoding} ({why})",
     "E501": "Dask is not installed. Run: pip install 'newsgraph[scale]'",
     "E502": "the PostgreSQL store needs psycopg 3. Run: pip install 'newsgraph[postgres]'",
     "E503": "Parquet export needs pyarrow. Run: pip install 'newsgraph[parquet]'",

@@ -119,3 +119,34 @@ def test_missing_path_logged_and_rest_read(tmp_path, caplog):
     assert [s.text for s in sources] == ["Still read."]
     assert stats.failed == 1
     assert any("E101" in r.getMessage() and "nope.txt" in r.getMessage() for r in caplog.records)
+
+
+def _decode_warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "E115" in r.getMessage()]
+
+
+def test_one_bad_byte_keeps_a_utf8_file_utf8_with_one_warning(tmp_path, caplog):
+    """Issue 9: one stray byte used to turn a whole UTF-8 file into cp1252 ('ATHENS â€”')."""
+    text = "ATHENS — Greece’s premier said on Monday that talks would resume. " * 20
+    data = text.encode("utf-8").replace(b"Monday", b"Mon\xffday", 1)
+    with caplog.at_level(logging.WARNING):
+        [src] = _read(tmp_path, "athens.txt", data)
+    assert src.text.startswith("ATHENS — Greece’s premier said on Mon\ufffdday")
+    assert src.text.count("\ufffd") == 1 and "â€" not in src.text
+    [line] = _decode_warnings(caplog)
+    assert "athens.txt" in line and "decoded as utf-8" in line and f"1 of {len(data)} bytes" in line
+
+
+def test_cp1252_file_decodes_as_cp1252_with_one_warning(tmp_path, caplog):
+    text = "Café owners in Zürich said prices rose again, the façade was closed. " * 5
+    with caplog.at_level(logging.WARNING):
+        [src] = _read(tmp_path, "latin.txt", text.encode("cp1252"))
+    assert src.text == text
+    [line] = _decode_warnings(caplog)
+    assert "latin.txt" in line and "decoded as cp1252" in line and "15 of" in line
+
+
+def test_clean_utf8_gives_no_decoding_warning(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING):
+        [src] = _read(tmp_path, "clean.txt", "Zürich — fine.".encode())
+    assert src.text == "Zürich — fine." and _decode_warnings(caplog) == []

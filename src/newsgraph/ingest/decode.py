@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import zlib
 
 from ..errors import InputError
@@ -79,28 +80,48 @@ def _utf16_like(head: bytes) -> bool:
 
 
 def decode(data: bytes, *, uri: str) -> str:
-    """Decode bytes in any common encoding; undecodable bytes become U+FFFD, never an error."""
+    """Decode bytes in any common encoding; undecodable bytes become U+FFFD, never an error.
+
+    UTF-8 when the bytes are UTF-8, or mostly so (more valid multi-byte characters than bad
+    bytes: one stray byte must not turn a UTF-8 file into cp1252 mojibake); else cp1252 when
+    it reads like Latin-script text; else a detector's guess. Anything but clean UTF-8 gives
+    one warning naming the file, the encoding chosen and how many bytes were not UTF-8.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    head = data[:8192]
-    if b"\x00" in head and _utf16_like(head):  # UTF-16 without a byte-order mark
-        little = head[1::2].count(0) > head[0::2].count(0)
-        return data.decode("utf-16-le" if little else "utf-16-be", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    else:
+        head = data[:8192]
+        if b"\x00" in head and _utf16_like(head):  # UTF-16 without a byte-order mark
+            little = head[1::2].count(0) > head[0::2].count(0)
+            return data.decode("utf-16-le" if little else "utf-16-be", errors="replace")
+    text = data.decode("utf-8", errors="surrogateescape")  # each bad byte -> one lone surrogate
+    bad = len(_ESCAPED.findall(text))
+    if not bad:
+        return text
+    if len(_MULTIBYTE.findall(text)) > bad:
+        _warn_decoded(uri, bad, len(data), "utf-8", "bad bytes replaced by U+FFFD")
+        return _ESCAPED.sub("\ufffd", text)
     western = _western(data)
     if western is not None:
+        _warn_decoded(uri, bad, len(data), "cp1252", "it reads better so")
         return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    log.info("%s: decoded as %s", uri, encoding)
+    _warn_decoded(uri, bad, len(data), encoding, "detector's guess")
     return data.decode(encoding, errors="replace")
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, after surrogateescape
+_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")  # valid non-ASCII UTF-8 characters
+
+
+def _warn_decoded(uri: str, bad: int, total: int, encoding: str, why: str) -> None:
+    log.warning("%s", InputError.make("E115", source=uri, bad=bad, total=total,
+                                      encoding=encoding, why=why))
 
 
 def _western(data: bytes) -> str | None:
