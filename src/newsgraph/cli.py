@@ -6,12 +6,13 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
-from . import __version__
+from . import __version__, validate
 from .core import analyze_many
-from .errors import NewsgraphError
+from .errors import NewsgraphError, StoreError
 from .ingest import ReadStats
 from .model import Article
 from .pipeline import RunStats
@@ -87,8 +88,15 @@ def _finish(stats: RunStats, read_stats: ReadStats) -> int:
     return 1 if read_stats.sources == 0 and read_stats.failed else 0
 
 
+def _open_existing(db: str) -> Any:
+    """Open a store for reading: a missing SQLite file is an error, never a new empty store."""
+    if not is_dsn(db) and not Path(db).exists():
+        raise StoreError.make("E404", path=db)
+    return open_store(db)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = _open_existing(args.db)
     for row in store.search(args.query, limit=args.limit):
         print(f"{row['id']}  {row['published'] or '':10}  {row['title'] or '(untitled)'}\n"
               f"    {row['snippet']}")
@@ -97,7 +105,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = _open_existing(args.db)
     query = EventQuery(actor=args.actor, source=args.source, target=args.target,
                        category=args.category, since=args.since, until=args.until, limit=args.limit,
                        min_confidence=args.min_confidence)
@@ -128,7 +136,7 @@ def _event_line(row: dict) -> str:
 
 
 def cmd_pairs(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = _open_existing(args.db)
     if args.source and args.target:
         for row in store.timeline(args.source, args.target):
             print(f"{row['period']}  {row['events']:4d} events  mean intensity {row['mean_intensity']}")
@@ -143,7 +151,7 @@ def cmd_pairs(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import export_csv, export_jsonl, export_parquet
 
-    store = open_store(args.db)
+    store = _open_existing(args.db)
     try:
         if args.format == "parquet":
             if not args.output:
@@ -161,7 +169,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    store = open_store(args.db)
+    store = _open_existing(args.db)
     print_summary(store.summary(), store)
     store.close()
     return 0
@@ -271,6 +279,18 @@ def dashboard_hint(db: str) -> str:
     return hint
 
 
+def _checked(check: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse ``type`` that shows the message of a :mod:`newsgraph.validate` check."""
+
+    def parse(value: str) -> str:
+        try:
+            return check(value)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsgraph", description=(
         "Turn raw news (text dumps, HTML, RSS/Atom, JSONL) into event data with evidence."))
@@ -281,7 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
     def run_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--actors", action="append", metavar="FILE",
                        help="user actor dictionary (CSV/TSV/JSON); repeatable")
-        p.add_argument("--date", help="publication date to assume where a source has none")
+        p.add_argument("--date", type=_checked(validate.iso_date),
+                       help="publication date to assume where a source has none (YYYY-MM-DD)")
         p.add_argument("--batch-size", type=int, default=32)
         p.add_argument("--max-input-mb", type=float, default=Settings().max_input_bytes / 1_000_000,
                        metavar="MB", help="refuse inputs larger than this, after decompression "
@@ -334,12 +355,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_search)
 
     p = sub.add_parser("events", help="list stored events with their evidence sentence")
-    p.add_argument("--actor", help="actor id on either side (e.g. USA, vladimir-putin)")
-    p.add_argument("--source")
-    p.add_argument("--target")
-    p.add_argument("--category", help="PLOVER category, e.g. SANCTION")
-    p.add_argument("--since", help="YYYY[-MM[-DD]]")
-    p.add_argument("--until", help="YYYY[-MM[-DD]]")
+    p.add_argument("--actor", type=_checked(validate.actor_id),
+                   help="actor id on either side (e.g. USA, vladimir-putin)")
+    p.add_argument("--source", type=_checked(validate.actor_id))
+    p.add_argument("--target", type=_checked(validate.actor_id))
+    p.add_argument("--category", type=_checked(validate.category), help="PLOVER category, e.g. SANCTION")
+    p.add_argument("--since", type=_checked(validate.iso_date), help="YYYY[-MM[-DD]]")
+    p.add_argument("--until", type=_checked(validate.iso_date), help="YYYY[-MM[-DD]]")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--min-confidence", type=float, metavar="X",
                    help="only events with confidence >= X (0-1; see docs/quality.md for precision by band)")
@@ -354,8 +376,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_explain)
 
     p = sub.add_parser("pairs", help="top actor pairs, or one pair's timeline with --source/--target")
-    p.add_argument("--source")
-    p.add_argument("--target")
+    p.add_argument("--source", type=_checked(validate.actor_id))
+    p.add_argument("--target", type=_checked(validate.actor_id))
     p.add_argument("--limit", type=int, default=20)
     db_option(p)
     p.set_defaults(fn=cmd_pairs)

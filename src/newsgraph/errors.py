@@ -46,6 +46,7 @@ MESSAGES = {
             "Re-ingest into a new store or upgrade newsgraph",
     "E402": "store {path} is locked by another writer; try again when it finishes",
     "E403": "cannot open store {path}: {detail}",
+    "E404": "no store at {path}; create one with: newsgraph ingest PATH --db {path}",
 }
 
 

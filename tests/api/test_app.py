@@ -140,6 +140,8 @@ def test_events_filter_by_minimum_confidence(client):
     ({"category": "INVADE"}, "query.category"),
     ({"since": "last week"}, "query.since"),
     ({"until": "2024-13-45x"}, "query.until"),
+    ({"since": "2026-13-45"}, "expected a real ISO 8601 date"),  # same message as the CLI
+    ({"actor": "two words"}, "expected an actor id"),
     ({"limit": 0}, "query.limit"),
     ({"limit": 100000}, "query.limit"),
     ({"limit": "ten"}, "query.limit"),

@@ -24,7 +24,7 @@ from ..settings import Settings
 from ..store import EventQuery, Store, is_dsn, open_store
 from .dashboard import add_dashboard_routes
 from .errors import install_error_handlers
-from .models import (ArticleOut, Category, ErrorOut, EventHit, Health, IngestIn, IngestResult,
+from .models import (ActorIdValue, ArticleOut, Category, ErrorOut, EventHit, Health, IngestIn, IngestResult,
                      IsoDate, Pair, SearchHit, SearchWords, Summary, TextIn, TimelinePoint)
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def _analyzer(request: Request) -> Analyzer:
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-ActorId = Annotated[str | None, Query(min_length=1, max_length=200)]
+ActorId = Annotated[ActorIdValue | None, Query(min_length=1, max_length=200)]
 
 
 def create_app(db_path: Path | str, *, settings: Settings | None = None) -> FastAPI:

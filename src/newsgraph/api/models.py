@@ -8,30 +8,25 @@ fields, so a response never drops data.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from ..model import PLOVER_CATEGORIES
+from .. import validate
 
 MAX_TEXT = 1_000_000  # characters accepted by POST /analyze and /ingest
 
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
-
 
 def _iso_date(value: str | None) -> str | None:
-    if value is not None and not _ISO.match(value):
-        raise ValueError("expected an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD or a datetime")
-    return value
+    return None if value is None else validate.iso_date(value)  # one message with the CLI
 
 
 def _category(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if value.upper() not in PLOVER_CATEGORIES:
-        raise ValueError(f"unknown PLOVER category; one of {', '.join(PLOVER_CATEGORIES)}")
-    return value.upper()
+    return None if value is None else validate.category(value)
+
+
+def _actor_id(value: str | None) -> str | None:
+    return None if value is None else validate.actor_id(value)
 
 
 def _search_words(value: str) -> str:
@@ -45,6 +40,7 @@ def _search_words(value: str) -> str:
 
 IsoDate = Annotated[str, AfterValidator(_iso_date)]
 Category = Annotated[str, AfterValidator(_category)]
+ActorIdValue = Annotated[str, AfterValidator(_actor_id)]
 SearchWords = Annotated[str, AfterValidator(_search_words)]
 
 
