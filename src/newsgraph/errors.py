@@ -9,6 +9,7 @@
      +- StoreError     schema version, locked database     E4xx
     (E5xx: optional features that are not installed, raised as NewsgraphError)
     (E6xx: development data such as the gold sets is missing, raised as NewsgraphError)
+    (E7xx: a server configuration that is refused, raised as NewsgraphError)
 
 Messages say what happened and what to do.
 """
@@ -38,6 +39,8 @@ MESSAGES = {
     "E503": "Parquet export needs pyarrow. Run: pip install 'newsgraph[parquet]'",
     "E601": "no gold sets at {path}: pass --eval-dir DIR or set {env}=DIR "
             "(the default is ../shared/eval beside the newsgraph checkout)",
+    "E701": "refusing to serve on {host} without a token: set {env} (clients send it as "
+            "'Authorization: Bearer <token>'), or serve on 127.0.0.1",
     "E201": "spaCy model '{name}' is not installed. Run: pip install {package}",
     "E301": "stage '{stage}' requires {missing}, which no earlier stage assigns",
     "E302": "stage '{stage}' failed on article {article} of {source}: {error}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -24,6 +24,7 @@ from ..settings import Settings
 from ..store import EventQuery, Store, is_dsn, open_store
 from .dashboard import add_dashboard_routes
 from .errors import install_error_handlers
+from .security import MAX_BODY, install_guard, token_from_env
 from .models import (ActorIdValue, ArticleOut, Category, ErrorOut, EventHit, Health, IngestIn, IngestResult,
                      IsoDate, Pair, SearchHit, SearchWords, Summary, TextIn, TimelinePoint)
 
@@ -98,8 +99,12 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 ActorId = Annotated[ActorIdValue | None, Query(min_length=1, max_length=200)]
 
 
-def create_app(db_path: Path | str, *, settings: Settings | None = None) -> FastAPI:
+def create_app(db_path: Path | str, *, settings: Settings | None = None, token: str | None = None,
+               allowed_hosts: Iterable[str] | None = None, max_body: int = MAX_BODY) -> FastAPI:
     """The FastAPI application over the store at ``db_path`` (created if missing).
+
+    ``token`` (default: ``NEWSGRAPH_TOKEN``) guards the write endpoints, ``allowed_hosts``
+    (default: any) the Host header, ``max_body`` the request size; see :mod:`.security`.
 
     Raises:
         StoreError: the file is not a newsgraph store or has another schema version.
@@ -116,6 +121,8 @@ def create_app(db_path: Path | str, *, settings: Settings | None = None) -> Fast
     app.state.stores = StoreProvider(db_path if is_dsn(db_path) else Path(db_path))
     app.state.analyzer = Analyzer(settings or Settings())
     install_error_handlers(app)
+    install_guard(app, token=token or token_from_env(), allowed_hosts=allowed_hosts,
+                  max_body=max_body)
     _add_read_routes(app)
     _add_write_routes(app)
     add_dashboard_routes(app, store=_store, event_hit=_event_hit)  # /map, /stories/{id}
