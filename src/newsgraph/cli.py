@@ -60,9 +60,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         articles = analyze_many(args.paths, settings=_settings(args), stats=stats,
                                 read_stats=read_stats)
-        result = store.load(_progress(articles, quiet=args.quiet), batch_size=args.commit_every)
-        print(f"{display_name(args.db)}: {result.added} articles added, {result.skipped} already stored",
-              file=sys.stderr)
+        result = store.load(_progress(articles, quiet=args.quiet, paths=args.paths,
+                                      read_stats=read_stats), batch_size=args.commit_every)
+        print(f"{display_name(args.db)}: {plural(result.added, 'article')} added, "
+              f"{result.skipped:,} already stored", file=sys.stderr)
         if args.summary:
             print_summary(store.summary(), store)
     finally:
@@ -70,21 +71,36 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return _finish(stats, read_stats)
 
 
-def _progress(articles: Iterator[Article], *, quiet: bool) -> Iterator[Article]:
-    show = sys.stderr.isatty() and not quiet
-    n = 0
-    for n, article in enumerate(articles, start=1):
-        if show:
-            print(f"\ranalyzed {n} articles", end="", file=sys.stderr, flush=True)
-        yield article
-    if show:
-        print(f"\ranalyzed {n} articles", file=sys.stderr)
+def _progress(articles: Iterator[Article], *, quiet: bool, paths: list[str],
+              read_stats: ReadStats) -> Iterator[Article]:
+    """A progress bar over the inputs (count, rate, ETA) on a terminal; silent in a pipe."""
+    if quiet or not sys.stderr.isatty():
+        yield from articles
+        return
+    from tqdm import tqdm
+
+    from .ingest import count_inputs
+
+    with tqdm(total=count_inputs(paths), unit=" inputs", file=sys.stderr, dynamic_ncols=True,
+              desc="analyzing") as bar:
+        n = 0
+        for n, article in enumerate(articles, start=1):
+            bar.update(max(0, read_stats.files - 1 - bar.n))  # inputs finished so far
+            bar.set_postfix_str(plural(n, "article"), refresh=False)
+            yield article
+        bar.update(max(0, read_stats.files - bar.n))
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``0 articles``."""
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
 def _finish(stats: RunStats, read_stats: ReadStats) -> int:
-    print(f"{read_stats.files} inputs, {stats.sources} sources, {stats.articles} articles"
-          f" ({stats.duplicates} near-duplicates), {read_stats.failed} inputs failed,"
-          f" {stats.stage_errors} stage errors", file=sys.stderr)
+    print(f"{plural(read_stats.files, 'input')}, {plural(stats.sources, 'source')}, "
+          f"{plural(stats.articles, 'article')} ({plural(stats.duplicates, 'near-duplicate')}), "
+          f"{read_stats.failed:,} {'input' if read_stats.failed == 1 else 'inputs'} failed, "
+          f"{plural(stats.stage_errors, 'stage error')}", file=sys.stderr)
     return 1 if read_stats.sources == 0 and read_stats.failed else 0
 
 
@@ -139,10 +155,10 @@ def cmd_pairs(args: argparse.Namespace) -> int:
     store = _open_existing(args.db)
     if args.source and args.target:
         for row in store.timeline(args.source, args.target):
-            print(f"{row['period']}  {row['events']:4d} events  mean intensity {row['mean_intensity']}")
+            print(f"{row['period']}  {row['events']:4d} {'event ' if row['events'] == 1 else 'events'}  mean intensity {row['mean_intensity']}")
     else:
         for row in store.pairs(limit=args.limit):
-            print(f"{row['source']:>14} -> {row['target']:<14} {row['events']:4d} events"
+            print(f"{row['source']:>14} -> {row['target']:<14} {row['events']:4d} {'event ' if row['events'] == 1 else 'events'}"
                   f"  mean intensity {row['mean_intensity']}")
     store.close()
     return 0
@@ -164,7 +180,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 out.close()
     finally:
         store.close()
-    print(f"exported {n} {'articles' if args.format == 'jsonl' else 'events'}", file=sys.stderr)
+    print(f"exported {plural(n, 'article' if args.format == 'jsonl' else 'event')}", file=sys.stderr)
     return 0
 
 
@@ -177,9 +193,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def print_summary(summary: dict, store: Store) -> None:
     """A readable overview of what a store holds."""
-    print(f"\n{summary['articles']} articles ({summary['duplicates']} near-duplicates), "
-          f"{summary['actors']} actors, {summary['events']} events, {summary['quotes']} quotes, "
-          f"{summary['places']} places\n")
+    print(f"\n{plural(summary['articles'], 'article')} ({plural(summary['duplicates'], 'near-duplicate')}), "
+          f"{plural(summary['actors'], 'actor')}, {plural(summary['events'], 'event')}, "
+          f"{plural(summary['quotes'], 'quote')}, {plural(summary['places'], 'place')}\n")
     print("Events by category:")
     for category, n in summary["by_category"].items():
         print(f"  {category:10} {n}")
@@ -188,8 +204,7 @@ def print_summary(summary: dict, store: Store) -> None:
         print(f"  {row['id']:22} {row['name'][:30]:30} {row['country'] or '':4} {row['mentions']}")
     print("\nTop actor pairs (source -> target):")
     for row in summary["top_pairs"]:
-        plural = "event" if row["events"] == 1 else "events"
-        print(f"  {row['source']} -> {row['target']}: {row['events']} {plural}, "
+        print(f"  {row['source']} -> {row['target']}: {plural(row['events'], 'event')}, "
               f"mean intensity {row['mean_intensity']}")
     print("\nSome events with their evidence (most confident, one per category):")
     rows = [r for r in store.events(EventQuery(limit=10_000)) if r["source"] and r["target"]]

@@ -382,7 +382,7 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
         return []
     lo, hi = min(t.idx for t in trig), max(t.idx + len(t) for t in trig)
     t_start, t_end = article.span(lo, hi)
-    s_start, s_end = article.span(sent.start_char, sent.end_char)
+    s_start, s_end = article.span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
     head = clause_head(anchor)
     own_date = clause_date(article, head)
     modality = _speech_mode(article, m, roles, ctx, modality, anchor)
