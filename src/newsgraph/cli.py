@@ -306,6 +306,17 @@ def _checked(check: Callable[[str], str]) -> Callable[[str], str]:
     return parse
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import output_schema
+
+    text = json.dumps(output_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsgraph", description=(
         "Turn raw news (text dumps, HTML, RSS/Atom, JSONL) into event data with evidence."))
@@ -415,6 +426,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     db_option(p)
     p.set_defaults(fn=cmd_serve)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of analyze output (docs/output.md)")
+    p.add_argument("-o", "--output", help="write it to this file instead of stdout")
+    p.set_defaults(fn=cmd_schema)
 
     p = sub.add_parser("evaluate", help="score the pipeline on the gold sets; writes docs/quality.md")
     p.add_argument("--eval-dir", help="the gold sets (default: $NEWSGRAPH_EVAL_DIR, else "
