@@ -42,7 +42,7 @@ def test_serve_with_a_dsn_opens_the_postgres_store(dsn, monkeypatch):
     serve(dsn, port=8123)
     [app] = calls
     assert isinstance(app.state.stores.get(), PostgresStore)
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1:8123") as client:  # serve checks the Host
         assert client.get("/health").json()["articles"] == 2
         assert [r["article_id"] for r in client.get("/events").json()] == ["a1", "a2"]
 
