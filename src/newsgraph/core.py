@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -34,12 +35,21 @@ def default_stages() -> list[Stage]:
 
 
 def article_id(source: Source, start: int, end: int, title: str | None) -> str:
-    """Stable id from content alone: the same article text gets the same id anywhere."""
+    """Stable id from content alone: the same article text gets the same id anywhere.
+
+    The text is normalised first (Unicode NFC, every run of whitespace as one space), so
+    the same article saved with CRLF line ends, re-wrapped or in decomposed Unicode (NFD)
+    gets the same id, and a store skips it as already stored.
+    """
     digest = hashlib.sha256()
-    digest.update((title or "").encode("utf-8", "surrogatepass"))
+    digest.update(_normalised(title or "").encode("utf-8", "surrogatepass"))
     digest.update(b"\x00")
-    digest.update(source.text[start:end].encode("utf-8", "surrogatepass"))
+    digest.update(_normalised(source.text[start:end]).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:16]
+
+
+def _normalised(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def split_source(source: Source) -> Iterator[Article]:

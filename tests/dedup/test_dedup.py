@@ -74,3 +74,19 @@ def test_stories_join_on_shared_actors_within_window():
     for article in (a, b, c, d):
         grouper.assign(article)
     assert (a.story, b.story, c.story, d.story) == ("a", "a", "c", "d")
+
+
+def test_same_article_with_crlf_spaces_or_nfd_gets_the_same_id():
+    """Issue 9: these used to be stored as separate articles when ingested in separate runs."""
+    import unicodedata
+
+    from newsgraph.core import split_source
+    from newsgraph.model import Source
+
+    text = ("Café talks in Zürich\n\nThe ministers of France and Germany met in Zürich on Monday "
+            "and agreed to resume talks, officials said.\nA second meeting is planned.\n")
+    variants = [text, text.replace("\n", "\r\n"), text.replace(" and ", "  and   "),
+                unicodedata.normalize("NFD", text)]
+    ids = [[a.id for a in split_source(Source(uri=f"file:///v{i}.txt", format="text", text=v))]
+           for i, v in enumerate(variants)]
+    assert len(ids[0]) == 1 and all(i == ids[0] for i in ids)
