@@ -63,7 +63,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         result = store.load(_progress(articles, quiet=args.quiet, paths=args.paths,
                                       read_stats=read_stats), batch_size=args.commit_every)
         print(f"{display_name(args.db)}: {plural(result.added, 'article')} added, "
-              f"{result.skipped:,} already stored", file=sys.stderr)
+              f"{result.skipped:,} already stored"
+              + (f", {plural(result.replaced, 'earlier article')} of re-read sources replaced"
+                 if result.replaced else ""), file=sys.stderr)
         if args.summary:
             print_summary(store.summary(), store)
     finally:

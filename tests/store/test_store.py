@@ -23,7 +23,8 @@ def raw(store: Store, sql: str, *args: object) -> int:
 
 # -- writing ----------------------------------------------------------------------------
 def test_load_is_idempotent_on_stable_ids(store):
-    first = store.load([make_article(), make_article(ident="a2", text="Other text here.")])
+    first = store.load([make_article(), make_article(ident="a2", text="Other text here.",
+                                                     uri="file:///b.txt")])
     again = store.load([make_article()])
     assert (first.added, again.added, again.skipped) == (2, 0, 1)
     assert store.summary()["articles"] == 2
@@ -42,6 +43,39 @@ def test_reingesting_everything_changes_nothing(store):
     result = store.load(varied_articles(), batch_size=2)
     assert (result.added, result.skipped) == (0, 4)
     assert (store.summary(), store.events(EventQuery()), list(store.iter_articles())) == before
+
+
+def _dump(n: int, *, partial_last: bool, uri: str = "file:///dump.txt") -> list:
+    """The first ``n`` articles of a dump; the last one cut short while the file grows."""
+    articles = [make_article(f"Washington imposed sanctions on Moscow, part {i}.", uri=uri,
+                             ident=f"d{i}") for i in range(1, n + 1)]
+    if partial_last:
+        articles[-1] = make_article("Washington imposed sanc", uri=uri, ident=f"d{n}-partial")
+    return articles
+
+
+def test_growing_dump_converges_to_the_one_pass_result(store):
+    """Issue 9: a dump ingested as it grew (3, then 5, then 6 articles) stored 7 articles."""
+    first = store.load(_dump(3, partial_last=True), batch_size=2)
+    second = store.load(_dump(5, partial_last=True), batch_size=2)
+    third = store.load(_dump(6, partial_last=False), batch_size=2)
+    assert (first.replaced, second.replaced, third.replaced) == (0, 1, 1)
+    assert (second.added, second.skipped, third.added, third.skipped) == (3, 2, 2, 4)
+    summary = store.summary()
+    assert (summary["articles"], summary["events"]) == (6, 6)
+    assert sorted(a["id"] for a in store.iter_articles()) == [f"d{i}" for i in range(1, 7)]
+    assert [h["id"] for h in store.search("sanc")] == []  # the cut article left the index too
+    assert store.integrity() == []
+
+
+def test_only_sources_from_earlier_loads_are_replaced(store):
+    store.load([make_article(uri="text:", ident="t1")])
+    store.load([make_article("Other text posted later.", uri="text:", ident="t2")])
+    # one load bringing the same URI twice (a JSONL with a repeated url) keeps both
+    store.load([make_article("One.", uri="https://x.org/a", ident="x1"),
+                make_article("Two.", uri="file:///other.txt", ident="o1"),
+                make_article("Three.", uri="https://x.org/a", ident="x2")], batch_size=1)
+    assert sorted(a["id"] for a in store.iter_articles()) == ["o1", "t1", "t2", "x1", "x2"]
 
 
 def test_failed_batch_leaves_no_partial_article(store):
@@ -67,7 +101,7 @@ def test_schema_version_mismatch_is_a_clear_error(backend):
 
 def test_actor_facts_known_later_fill_in_missing_ones(store):
     store.load([make_article(country=None)])
-    store.load([make_article(ident="a2")])
+    store.load([make_article(ident="a2", uri="file:///b.txt")])  # another source
     [usa] = [r for r in store.summary()["top_actors"] if r["id"] == "USA"]
     assert (usa["country"], usa["mentions"]) == ("USA", 2)
 

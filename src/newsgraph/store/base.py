@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -15,6 +15,7 @@ Row = dict[str, Any]
 class LoadResult:
     added: int = 0
     skipped: int = 0  # already stored (same stable id)
+    replaced: int = 0  # stored by an earlier load from the same source, not brought again: deleted
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,22 +30,6 @@ class EventQuery:
     story: str | None = None  # a story id: events of its articles
     min_confidence: float | None = None
     limit: int = 50
-
-
-def load_in_batches(articles: Iterable[Article],
-                    write: Callable[[list[Article], LoadResult], None], *,
-                    batch_size: int) -> LoadResult:
-    """Hand ``write`` batches of ``batch_size`` articles (each one transaction); sum the counts."""
-    result = LoadResult()
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= batch_size:
-            write(batch, result)
-            batch = []
-    if batch:
-        write(batch, result)
-    return result
 
 
 class Store(Protocol):

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article
-from .base import EventQuery, LoadResult, Row, load_in_batches
+from .base import EventQuery, LoadResult, Row
 from .rows import ARTICLES, CHILD_TABLES, TABLES, Column, column_sql, insert_sql, schema_sql
 
 SCHEMA_VERSION = 2  # of the store's tables; the JSON contract's "schema" is model.SCHEMA_VERSION
@@ -84,6 +84,9 @@ class SQLStore(ABC):
     def _article_added(self, article_id: str) -> None:
         """Called after an article row is inserted, in the same transaction (FTS hook)."""
 
+    def _article_removing(self, article_id: str) -> None:
+        """Called before an article row is deleted, in the same transaction (FTS hook)."""
+
     # -- schema ------------------------------------------------------------------------
     def _check_version(self, found: str | None) -> None:
         """E401 unless the stored schema version is this one or one it upgrades from."""
@@ -132,26 +135,58 @@ class SQLStore(ABC):
 
     # -- writing -----------------------------------------------------------------------
     def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
-        """Store articles, one transaction per batch; already-stored ids are skipped."""
-        return load_in_batches(articles, self._write, batch_size=batch_size)
+        """Store articles, one transaction per batch; already-stored ids are skipped.
 
-    def _write(self, batch: list[Article], result: LoadResult) -> None:
+        A source (file or web URI) stored by an earlier load is replaced: its stored articles
+        that this load does not bring again are deleted in the same transaction that writes
+        the new ones, so re-ingesting a dump as it grows converges to the one-pass result.
+        Such a source is never split across transactions; a source that is split (it was not
+        stored when its batch filled up) deletes nothing.
+        """
+        seen: set[str] = set()  # source URIs this load has written
+        result, batch = LoadResult(), []
+        for article in articles:
+            if len(batch) >= batch_size and not self._replacing_run(batch, article, seen):
+                uri = article.source.uri
+                self._write(batch, result, seen, open_uri=uri if uri == batch[-1].source.uri else None)
+                batch = []
+            batch.append(article)
+        if batch:
+            self._write(batch, result, seen)
+        return result
+
+    def _replacing_run(self, batch: list[Article], article: Article, seen: set[str]) -> bool:
+        """Whether ``article`` continues a source whose earlier articles the batch replaces."""
+        uri = article.source.uri
+        if uri != batch[-1].source.uri or uri in seen or not _replaceable(uri):
+            return False
         with self._transaction():
+            return bool(self._query("SELECT id FROM articles WHERE uri = ? LIMIT 1", clean((uri,))))
+
+    def _write(self, batch: list[Article], result: LoadResult, seen: set[str] | None = None, *,
+               open_uri: str | None = None) -> None:
+        """One transaction: replaced articles deleted, new ones inserted in id order (two
+        loaders then take row locks in the same order and cannot deadlock)."""
+        seen = set() if seen is None else seen
+        with self._transaction():
+            result.replaced += self._delete_replaced(batch, seen | {open_uri} if open_uri else seen)
             stored = self._stored_ids([a.id for a in batch])
-            fresh = [a for a in batch if a.id not in stored]
+            fresh = sorted((a for a in batch if a.id not in stored), key=lambda a: a.id)
             rows = ARTICLES.rows(fresh)
             # NUL is escaped in the JSON doc: look for it there, not in every value
             nul = any("\\u0000" in row[_DOC] for row in rows)
-            insert, new = insert_sql(ARTICLES), []
+            insert, added = insert_sql(ARTICLES), set()
             for article, row in zip(fresh, rows):
                 if self._run(insert, clean(row) if nul else row):  # 0: a repeat, or raced
                     self._article_added(article.id)
-                    new.append(article)
+                    added.add(id(article))
+            new = [a for a in batch if id(a) in added]  # batch order: the first seen fills facts
             if new:
                 for table in CHILD_TABLES:
                     values = table.rows(new)
                     if values:
                         self._run_many(insert_sql(table), [clean(r) for r in values] if nul else values)
+        seen.update(a.source.uri for a in batch)
         result.added += len(new)
         result.skipped += len(batch) - len(new)
 
@@ -162,6 +197,20 @@ class SQLStore(ABC):
         marks = ", ".join("?" for _ in ids)
         return {r["id"] for r in self._query(f"SELECT id FROM articles WHERE id IN ({marks})",
                                              clean(ids))}
+
+    def _delete_replaced(self, batch: list[Article], skip: set[str]) -> int:
+        """Delete what earlier loads stored for the batch's sources and the batch does not bring."""
+        deleted = 0
+        for uri in dict.fromkeys(a.source.uri for a in batch):
+            if uri in skip or not _replaceable(uri):
+                continue
+            brought = {a.id for a in batch if a.source.uri == uri}
+            for row in self._query("SELECT id FROM articles WHERE uri = ?", clean((uri,))):
+                if row["id"] not in brought:
+                    self._article_removing(row["id"])
+                    self._run("DELETE FROM articles WHERE id = ?", (row["id"],))
+                    deleted += 1
+        return deleted
 
     # -- reading -----------------------------------------------------------------------
     def events(self, query: EventQuery) -> list[Row]:
@@ -282,6 +331,11 @@ def _event_filter(query: EventQuery) -> tuple[str, list[Any]]:
                          f" substr(CAST(? AS TEXT), 1, length({_WHEN}))")
             args += [bound, bound]
     return " AND ".join(where), args
+
+
+def _replaceable(uri: str) -> bool:
+    """A URI that names one source across runs (a file, a web page); "text:" and "stdin:" do not."""
+    return uri.startswith(("file:", "http:", "https:"))
 
 
 def _rounded(rows: list[Row]) -> list[Row]:

@@ -213,7 +213,7 @@ QUOTES = _per_article("quotes", Quote, lambda a: a.quotes)
 # in the order they are written: articles, shared rows, then each article's own rows
 CHILD_TABLES = (ACTORS, PLACES, ARTICLE_ACTORS, ENTITIES, EVENTS, QUOTES, ARTICLE_PLACES)
 TABLES = (ARTICLES, *CHILD_TABLES)
-INDEXES = (("articles", "published"), ("events", "source"), ("events", "target"),
+INDEXES = (("articles", "published"), ("articles", "uri"), ("events", "source"), ("events", "target"),
            ("events", "category"), ("events", "date"), ("article_actors", "actor_id"))
 
 

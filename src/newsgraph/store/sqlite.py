@@ -96,6 +96,10 @@ class SQLiteStore(SQLStore):
         self.db.execute("INSERT INTO articles_fts(rowid, title, text) SELECT rowid,"
                         " coalesce(title, ''), text FROM articles WHERE id = ?", (article_id,))
 
+    def _article_removing(self, article_id: str) -> None:
+        self.db.execute("INSERT INTO articles_fts(articles_fts, rowid, title, text) SELECT 'delete',"
+                        " rowid, coalesce(title, ''), text FROM articles WHERE id = ?", (article_id,))
+
     def _engine_problems(self) -> list[str]:
         """SQLite's integrity check and FTS5's check of its index against the articles."""
         problems = [r["integrity_check"] for r in self.db.execute("PRAGMA integrity_check")
