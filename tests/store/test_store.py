@@ -366,3 +366,22 @@ def test_integrity_finds_links_to_actors_and_places_not_stored(store):
 def test_integrity_finds_a_table_without_its_columns(store):
     raw(store, "ALTER TABLE quotes DROP COLUMN cue")
     assert store.integrity() == ["table quotes lacks columns cue"]
+
+
+def test_slow_analysis_still_commits_every_few_seconds(store, monkeypatch):
+    """Issue 9: nothing reached the store for the first ~40 s of an ingest."""
+    import newsgraph.store.core as core
+
+    clock = iter(range(0, 1000, 4))  # each look at the clock: 4 seconds later
+    monkeypatch.setattr(core.time, "monotonic", lambda: next(clock))
+    committed = []
+
+    def slowly():
+        for i in range(6):
+            committed.append(store.summary()["articles"])
+            yield make_article(f"Washington imposed sanctions on Moscow, report {i}.",
+                               uri=f"file:///r{i}.txt", ident=f"r{i}")
+
+    result = store.load(slowly(), batch_size=100, max_seconds=10)
+    assert result.added == 6
+    assert committed[-1] > 0  # earlier articles were committed before the last one arrived

@@ -44,8 +44,10 @@ class Store(Protocol):
     def path(self) -> Any:
         """What messages name: the file, or the DSN with its password hidden."""
 
-    def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
-        """Store articles, one transaction per batch; already-stored ids are skipped."""
+    def load(self, articles: Iterable[Article], *, batch_size: int = 100,
+             max_seconds: float = 10.0) -> LoadResult:
+        """Store articles, one transaction per batch (``batch_size`` articles or ``max_seconds``
+        since its first); already-stored ids are skipped, re-read sources replaced."""
 
     def search(self, query: str, *, limit: int = 20) -> list[Row]:
         """Full-text hits (id, title, published, uri, snippet); FTS5-style query syntax."""

@@ -18,6 +18,7 @@ date; with neither it is kept only when there is no date filter.
 from __future__ import annotations
 
 import json
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -134,8 +135,12 @@ class SQLStore(ABC):
                     self._run_many(f"UPDATE {table.name} SET {sets} WHERE {where}", values)
 
     # -- writing -----------------------------------------------------------------------
-    def load(self, articles: Iterable[Article], *, batch_size: int = 100) -> LoadResult:
+    def load(self, articles: Iterable[Article], *, batch_size: int = 100,
+             max_seconds: float = 10.0) -> LoadResult:
         """Store articles, one transaction per batch; already-stored ids are skipped.
+
+        A batch is committed when it holds ``batch_size`` articles or its first article
+        waited ``max_seconds``, so a slow analysis still reaches the store as it goes.
 
         A source (file or web URI) stored by an earlier load is replaced: its stored articles
         that this load does not bring again are deleted in the same transaction that writes
@@ -145,11 +150,15 @@ class SQLStore(ABC):
         """
         seen: set[str] = set()  # source URIs this load has written
         result, batch = LoadResult(), []
+        started = time.monotonic()
         for article in articles:
-            if len(batch) >= batch_size and not self._replacing_run(batch, article, seen):
+            full = len(batch) >= batch_size or (batch and time.monotonic() - started >= max_seconds)
+            if full and not self._replacing_run(batch, article, seen):
                 uri = article.source.uri
                 self._write(batch, result, seen, open_uri=uri if uri == batch[-1].source.uri else None)
                 batch = []
+            if not batch:
+                started = time.monotonic()
             batch.append(article)
         if batch:
             self._write(batch, result, seen)
