@@ -213,8 +213,8 @@ QUOTES = _per_article("quotes", Quote, lambda a: a.quotes)
 # in the order they are written: articles, shared rows, then each article's own rows
 CHILD_TABLES = (ACTORS, PLACES, ARTICLE_ACTORS, ENTITIES, EVENTS, QUOTES, ARTICLE_PLACES)
 TABLES = (ARTICLES, *CHILD_TABLES)
-INDEXES = (("articles", "published"), ("articles", "uri"), ("events", "source"), ("events", "target"),
-           ("events", "category"), ("events", "date"), ("article_actors", "actor_id"))
+INDEXES = (("articles", "published"), ("articles", "uri"), ("events", "source"),
+           ("events", "target"), ("events", "category"), ("events", "date"), ("article_actors", "actor_id"))
 
 
 def column_sql(column: Column, types: Mapping[str, str]) -> str:
