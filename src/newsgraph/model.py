@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 SCHEMA_VERSION = 1
 
 PARAGRAPH_KINDS = ("title", "caption", "body", "separator")
-MODALITIES = ("asserted", "reported", "planned", "hypothetical")
+MODALITIES = ("asserted", "reported", "planned", "hypothetical", "historical")
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
