@@ -117,7 +117,7 @@ def test_cli_without_strict_marks_the_article_and_the_store(monkeypatch, tmp_pat
     captured = capsys.readouterr()
     [article] = [json.loads(line) for line in captured.out.splitlines()]
     assert [e["stage"] for e in article["errors"]] == ["_broken"]
-    assert "1 stage errors" in captured.err
+    assert "1 stage error\n" in captured.err  # singular (issue 9)
     db = tmp_path / "s.db"
     assert main(["ingest", str(path), "--db", str(db), "--quiet"]) == 0
     store = open_store(str(db))

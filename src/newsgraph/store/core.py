@@ -149,7 +149,7 @@ class SQLStore(ABC):
         stored when its batch filled up) deletes nothing.
         """
         seen: set[str] = set()  # source URIs this load has written
-        result, batch = LoadResult(), []
+        result, batch = LoadResult(), list[Article]()
         started = time.monotonic()
         for article in articles:
             full = len(batch) >= batch_size or (batch and time.monotonic() - started >= max_seconds)
