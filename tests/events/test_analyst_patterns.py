@@ -149,6 +149,14 @@ def test_historical_event_without_a_date_never_gets_the_publication_date() -> No
     assert events and all(e.modality == "historical" and e.date != "2023-08-17" for e in events)
 
 
+def test_purpose_infinitive_happens_when_its_governing_act_does() -> None:
+    article = analyze_texts(["Japan summoned the ambassadors of China and Russia on Monday to protest against "
+                             "new Chinese export curbs."], published=["2025-03-14"])[0]
+    protest = [e for e in article.events if e.trigger and
+               article.local(e.trigger.start, e.trigger.end).startswith("protest")]
+    assert protest and all(e.date == "2025-03-10" for e in protest)
+
+
 def test_future_and_negation() -> None:
     planned = _events("Poland will expel ten Belarusian diplomats.", "SANCTION")
     assert planned and planned[0].modality == "planned"

@@ -384,7 +384,7 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
     t_start, t_end = article.span(lo, hi)
     s_start, s_end = article.span(sent.start_char, sent.start_char + len(sent.text.rstrip()))
     head = clause_head(anchor)
-    own_date = clause_date(article, head)
+    own_date = clause_date(article, head, purpose=head.i == anchor.i)
     modality = _speech_mode(article, m, roles, ctx, modality, anchor)
     if modality in ("asserted", "reported") and background(article, head, own_date,
                                                             state.reference):

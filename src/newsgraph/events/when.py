@@ -65,16 +65,28 @@ def _char_range(article: Article, tokens: Iterable[Token]) -> list[tuple[int, in
     return [article.span(t.idx, t.idx + len(t)) for t in tokens]
 
 
-def clause_date(article: Article, head: Token) -> str | None:
-    """The most precise dated expression inside the clause (None: the clause names none)."""
+def clause_date(article: Article, head: Token, *, purpose: bool = False) -> str | None:
+    """The most precise dated expression inside the clause (None: the clause names none).
+
+    With ``purpose`` (the trigger is the clause's own verb), a dateless purpose infinitive
+    takes the date of the clause it serves ("summoned the envoys on Tuesday to protest")."""
     tokens = clause_tokens(head)
     if head.dep_ == "relcl" and head.head.ent_type_ == "DATE":
         tokens.append(head.head)  # "in January 2016, when mobs attacked the embassy"
     ranges = _char_range(article, tokens)
     found = [m for m in article.dates if m.value and any(s <= m.start < e for s, e in ranges)]
     if not found:
+        if purpose and _purpose_infinitive(head):
+            return clause_date(article, clause_head(head.head), purpose=True)
         return None
     return max(found, key=lambda m: (len(m.value or ""), -m.start)).value
+
+
+def _purpose_infinitive(head: Token) -> bool:
+    """A subjectless "to"-infinitive hung on another verb: it happens when that verb does."""
+    return (head.dep_ in ("advcl", "xcomp") and head.tag_ == "VB" and head.head.i != head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
 
 
 def reference_date(article: Article) -> str | None:
