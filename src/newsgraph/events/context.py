@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Article, Quote
+from ..model import Article, Attribution, Quote
+from ..spans import SpanIndex
 from .arguments import child
 
 Token = Any
@@ -72,11 +73,29 @@ def _own(tok: Token, ctx: Context) -> None:
             ctx.modality = "reported"
 
 
-def clause_context(article: Article, trigger: Token, *, carriers: frozenset[int]) -> Context:
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    """The quotes stage's results on an article, indexed by span (:func:`reporting_index`)."""
+    quotes: SpanIndex[Quote]
+    attributions: SpanIndex[Attribution]
+
+
+def reporting_index(article: Article) -> Reporting:
+    """Quotes that report speech ("refused to meet X" is an intention, left out) and
+    attribution phrases of the article, by span."""
+    return Reporting(
+        SpanIndex((q.start, q.end, q) for q in article.quotes
+                  if q.direct or not q.text.lower().startswith("to ")),
+        SpanIndex((a.start, a.end, a) for a in article.attributions))
+
+
+def clause_context(article: Article, trigger: Token, *, carriers: frozenset[int],
+                   reporting: Reporting | None = None) -> Context:
     """Walk from the trigger's clause up through xcomp/ccomp/conj heads.
 
     ``carriers`` holds token indices of trigger verbs whose event swallows a complement
-    clause (requests, threats, rejections, accusations).
+    clause (requests, threats, rejections, accusations). ``reporting`` is
+    :func:`reporting_index` of the article, for callers with many triggers.
     """
     ctx = Context()
     _own(trigger, ctx)
@@ -109,7 +128,8 @@ def clause_context(article: Article, trigger: Token, *, carriers: frozenset[int]
         elif dep in ("xcomp", "acomp", "pcomp"):
             _outer(head, lemma, ctx)
         cur = head
-    _sentence_attribution(article, trigger, ctx)
+    _sentence_attribution(article, trigger, ctx,
+                          reporting if reporting is not None else reporting_index(article))
     return ctx
 
 
@@ -133,34 +153,24 @@ def _outer(head: Token, lemma: str, ctx: Context) -> None:
         ctx.modality = before
 
 
-def _sentence_attribution(article: Article, trigger: Token, ctx: Context) -> None:
+def _sentence_attribution(article: Article, trigger: Token, ctx: Context,
+                          reporting: Reporting) -> None:
     """Who reports the trigger, from the quotes stage: the speaker of the innermost quote
     holding it (its actor, else its words; a quote without a speaker still makes it
     reported), else the source of an attribution in its sentence ("..., according to X",
     "citing X"). Either makes an asserted event reported.
     """
     pos = article.span(trigger.idx, trigger.idx)[0]
-    quote = _innermost_quote(article, pos)
-    if quote is not None:
+    quote = min(reporting.quotes.containing(pos), key=lambda q: q.end - q.start, default=None)
+    if quote is not None:  # the innermost quote holding the trigger
         ctx.attributed_to = quote.speaker or quote.speaker_text
     else:
         sent = trigger.sent
         s0, s1 = article.span(sent.start_char, sent.end_char)
-        source = next((a for a in article.attributions if s0 <= a.start and a.end <= s1), None)
+        source = next((a for a in reporting.attributions.starting_in(s0, s1) if a.end <= s1), None)
         if source is None:
             return
         ctx.attributed_to = source.actor or source.source
     if ctx.modality == "asserted":
         ctx.modality = "reported"
 
-
-def _innermost_quote(article: Article, pos: int) -> Quote | None:
-    """The shortest quote holding source offset ``pos`` (intentions, "to ...", aside)."""
-    best = None
-    for quote in article.quotes:
-        if not quote.direct and quote.text.lower().startswith("to "):
-            continue  # "refused to meet X": an intention, not reported speech
-        if quote.start <= pos < quote.end and (best is None or
-                                               quote.end - quote.start < best.end - best.start):
-            best = quote
-    return best

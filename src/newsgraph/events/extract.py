@@ -7,19 +7,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import date_for_span
-from ..model import Article, Event, Span
+from ..model import Article, Event, Place, Span
 from ..pipeline import stage
 from ..settings import Settings
+from ..spans import SpanIndex
 from .arguments import (SUBJECTS, Argument, argument_bounds, arguments, child, is_passive,
                         pobj_of, pobjs_of, resolve, subject_of, subjects_of)
-from .context import OUTER, Context, clause_context
+from .context import OUTER, Context, Reporting, clause_context, reporting_index
 from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_protection,
                        fill_aid_recipients, fill_domestic_protests, street_protest)
 from .context import SPEECH
 from .lexicon import Lexicon, cameo_intent, load_lexicon
 from .people import MAX_CONFIDENCE as DOMESTIC_CONFIDENCE, domestic_target
 from .readings import capability, instrument, named, press, prevented, question
-from .when import background, clause_date, clause_head, event_place, reference_date
+from .when import (background, clause_date, clause_head, event_place, place_index,
+                   reference_date)
 from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
                        TARGET_PREPS, Match, find_triggers, is_money, is_person)
 
@@ -48,6 +50,19 @@ class ArticleState:
     diplomatic: bool = False  # a diplomatic protest was mentioned ("lodged a formal protest")
     reference: str | None = None  # the story's date (when.reference_date)
     trace: list[Candidate] | None = None  # filled for ``newsgraph explain``
+    # the article's places and quotes by span, built on first use (linear, not a scan per event)
+    places: SpanIndex[tuple[int, int, Place]] | None = None
+    reporting: Reporting | None = None
+
+    def place_index(self, article: Article) -> SpanIndex[tuple[int, int, Place]]:
+        if self.places is None:
+            self.places = place_index(article)
+        return self.places
+
+    def reporting_index(self, article: Article) -> Reporting:
+        if self.reporting is None:
+            self.reporting = reporting_index(article)
+        return self.reporting
 
 
 @dataclass(slots=True)
@@ -398,7 +413,8 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
     if not pairs:
         _reject(state, m, lex, "no actor on either side")
         return []
-    place = event_place(article, head, sent, _argument_tokens(roles))
+    place = event_place(article, head, sent, _argument_tokens(roles),
+                        places=state.place_index(article))
     reciprocal = any(t is None for _, t in pairs) and len(pairs) > 1
     events = []
     for source, target in pairs:
@@ -670,7 +686,8 @@ def _verb_event(article: Article, m: Match, lex: Lexicon, sent: Any, state: Arti
                 carrier_nouns: frozenset[int], consumed: set[int]) -> list[Event]:
     verb = m.token
     reason = _verb_skip(m, lex, fired=fired, noun_at=noun_at, carrier_nouns=carrier_nouns)
-    ctx = clause_context(article, verb, carriers=carriers) if reason is None else None
+    ctx = clause_context(article, verb, carriers=carriers,
+                         reporting=state.reporting_index(article)) if reason is None else None
     if ctx is not None and ctx.suppressed:
         reason = "inside the complement of a request, threat, rejection or accusation"
     category = lex.plover(m.cameo)
@@ -761,7 +778,8 @@ def _noun_event(article: Article, m: Match, lex: Lexicon, sent: Any, state: Arti
     noun = m.token
     reason = _noun_skip(m, lex, state, carriers=carriers, consumed=consumed)
     anchor = light_verb_of(noun) or noun
-    ctx = clause_context(article, anchor, carriers=carriers) if reason is None else None
+    ctx = clause_context(article, anchor, carriers=carriers,
+                         reporting=state.reporting_index(article)) if reason is None else None
     if ctx is not None and ctx.suppressed:
         reason = "inside the complement of a request, threat, rejection or accusation"
     if reason is not None or ctx is None:

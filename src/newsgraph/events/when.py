@@ -18,10 +18,12 @@ is background told before the story (PLOVER mode ``historical``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Article
+from ..model import Article, DateMention, Place
+from ..spans import SpanIndex
 
 Token = Any
 
@@ -73,13 +75,25 @@ def clause_date(article: Article, head: Token, *, purpose: bool = False) -> str 
     tokens = clause_tokens(head)
     if head.dep_ == "relcl" and head.head.ent_type_ == "DATE":
         tokens.append(head.head)  # "in January 2016, when mobs attacked the embassy"
-    ranges = _char_range(article, tokens)
-    found = [m for m in article.dates if m.value and any(s <= m.start < e for s, e in ranges)]
+    found = _dates_starting_in(article.dates, _char_range(article, tokens))
     if not found:
         if purpose and _purpose_infinitive(head):
             return clause_date(article, clause_head(head.head), purpose=True)
         return None
     return max(found, key=lambda m: (len(m.value or ""), -m.start)).value
+
+
+def _dates_starting_in(dates: list[DateMention], ranges: list[tuple[int, int]]) -> list[DateMention]:
+    """Dated mentions starting inside any of ``ranges`` (token ranges, disjoint); ``dates``
+    is sorted by start (the dates stage keeps it so), so each range costs a binary search."""
+    found = []
+    for s, e in ranges:
+        i = bisect_left(dates, s, key=lambda m: m.start)
+        while i < len(dates) and dates[i].start < e:
+            if dates[i].value:
+                found.append(dates[i])
+            i += 1
+    return found
 
 
 def _purpose_infinitive(head: Token) -> bool:
@@ -119,17 +133,28 @@ def background(article: Article, head: Token, date: str | None, reference: str |
     return bool(BACKGROUND_WORDS.search(text))
 
 
-def event_place(article: Article, head: Token, sent: Any, arguments: set[int]) -> str | None:
+def place_index(article: Article) -> SpanIndex[tuple[int, int, Place]]:
+    """Every place mention of the article as ``(start, place order, place)``, by span."""
+    return SpanIndex((m.start, m.end, (m.start, n, place))
+                     for n, place in enumerate(article.places) for m in place.mentions)
+
+
+def event_place(article: Article, head: Token, sent: Any, arguments: set[int], *,
+                places: SpanIndex[tuple[int, int, Place]] | None = None) -> str | None:
     """The place of the event clause's locative phrase, else the sentence's, else the
-    dateline's; ``arguments`` holds token indices of the event's source and target phrases."""
+    dateline's; ``arguments`` holds token indices of the event's source and target phrases.
+    ``places`` is :func:`place_index` of the article, for callers placing many events."""
+    if places is None:
+        places = place_index(article)
     for tokens in (clause_tokens(head), list(sent)):
-        place = _locative_place(article, tokens, arguments)
+        place = _locative_place(article, tokens, arguments, places)
         if place is not None:
             return place
-    return _dateline_place(article)
+    return _dateline_place(article, places)
 
 
-def _locative_place(article: Article, tokens: list[Token], arguments: set[int]) -> str | None:
+def _locative_place(article: Article, tokens: list[Token], arguments: set[int],
+                    places: SpanIndex[tuple[int, int, Place]]) -> str | None:
     spans = []
     for prep in tokens:
         if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
@@ -139,20 +164,18 @@ def _locative_place(article: Article, tokens: list[Token], arguments: set[int]) 
                 spans.append(article.span(obj.idx, obj.idx + len(obj)))
     if not spans:
         return None
-    found = [(0 if place.feature == "city" else 1, m.start, place.id)
-             for place in article.places for m in place.mentions
-             if any(s <= m.start < e for s, e in spans)]
+    found = [(0 if place.feature == "city" else 1, start, place.id)
+             for s, e in set(spans) for start, _, place in places.starting_in(s, e)]
     return min(found)[2] if found else None
 
 
-def _dateline_place(article: Article) -> str | None:
+def _dateline_place(article: Article, places: SpanIndex[tuple[int, int, Place]]) -> str | None:
     """A wire dateline's place: "KOLKATA, India -", "MEXICO CITY (AP) -"."""
     head = article.text[:60]
     m = re.match(r"^\s*([A-Z][A-Z .'-]{2,})(?:,|\s+\(|\s+[-\u2013\u2014])", head)
     if m is None:
         return None
     end = article.span(0, 0)[0] + m.end(1)
-    for place in article.places:
-        if any(s.start < end for s in place.mentions):
-            return place.id
-    return None
+    first = min(((n, place) for _, n, place in places.starting_in(-1, end)),
+                key=lambda item: item[0], default=None)
+    return first[1].id if first else None

@@ -11,9 +11,10 @@ import logging
 from typing import Any
 
 from ..actors import resolve_mention
-from ..model import Article, Attribution, Quote, Span
+from ..model import Article, Attribution, Entity, Quote, Span
 from ..pipeline import stage
 from ..settings import Settings
+from ..spans import SpanIndex
 from .marks import find_quotes
 from .reported import according_quotes, attribution_phrases, indirect_quotes, object_quotes
 from .speakers import Found, attribute_quotes
@@ -23,35 +24,46 @@ log = logging.getLogger(__name__)
 _PERSON_FIRST = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
 
 
-def resolve_speaker(article: Article, start: int, end: int) -> str | None:
+def resolve_speaker(article: Article, start: int, end: int, *,
+                    entities: SpanIndex[Entity] | None = None) -> str | None:
     """Actor id for a speaker or source span (source offsets), or None.
 
     Asks :func:`newsgraph.actors.resolve_mention` first (which adds the actor it finds
     to ``article.actors``), then takes the actor of an entity inside the span (a person
-    before an organisation before a place).
+    before an organisation before a place). ``entities`` is :func:`entity_index` of the
+    article, for callers resolving many spans.
     """
     actor = resolve_mention(article, start, end)
     if actor:
         return actor
-    inside = [e for e in article.entities if e.actor and start <= e.start and e.end <= end]
+    if entities is None:
+        entities = entity_index(article)
+    inside = [e for e in entities.starting_in(start, end) if e.end <= end]
     inside.sort(key=lambda e: (_PERSON_FIRST.get(e.label, 9), e.start))
     return inside[0].actor if inside else None
 
 
-def _to_quote(article: Article, found: Found) -> Quote:
+def entity_index(article: Article) -> SpanIndex[Entity]:
+    """The article's entities that have an actor, indexed by span."""
+    return SpanIndex((e.start, e.end, e) for e in article.entities if e.actor)
+
+
+def _to_quote(article: Article, found: Found, entities: SpanIndex[Entity]) -> Quote:
     start, end = article.span(found.start, found.end)
     speaker_span = Span(*article.span(*found.speaker)) if found.speaker else None
     speaker_text = article.local(speaker_span.start, speaker_span.end) if speaker_span else None
-    speaker = resolve_speaker(article, speaker_span.start, speaker_span.end) if speaker_span else None
+    speaker = resolve_speaker(article, speaker_span.start, speaker_span.end,
+                              entities=entities) if speaker_span else None
     return Quote(text=article.local(start, end), start=start, end=end, speaker=speaker,
                  speaker_text=speaker_text, speaker_span=speaker_span, cue=found.cue,
                  direct=found.direct)
 
 
-def _to_attribution(article: Article, phrase: Any) -> Attribution:
+def _to_attribution(article: Article, phrase: Any, entities: SpanIndex[Entity]) -> Attribution:
     start, end = article.span(phrase.start_char, phrase.end_char)
     return Attribution(source=article.local(start, end),
-                       actor=resolve_speaker(article, start, end), start=start, end=end)
+                       actor=resolve_speaker(article, start, end, entities=entities),
+                       start=start, end=end)
 
 
 def _doc_text(doc: Any, text: str | None) -> str:
@@ -94,8 +106,9 @@ def extract_quotes(article: Article, *, settings: Settings) -> None:
         return
     quotes, phrases = find_all(article.doc, text=article.text)
     quotes.sort(key=lambda f: (f.start, not f.direct))
-    article.quotes = [_to_quote(article, f) for f in quotes]
-    article.attributions = [_to_attribution(article, p) for p in phrases]
+    entities = entity_index(article)
+    article.quotes = [_to_quote(article, f, entities) for f in quotes]
+    article.attributions = [_to_attribution(article, p, entities) for p in phrases]
 
 
 def reporting_cover(article: Article) -> list[tuple[int, int, str | None]]:

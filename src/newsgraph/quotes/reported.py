@@ -24,6 +24,7 @@ from typing import Any
 import functools
 
 from .lexicon import content_cues, is_quote_mark, is_speech, speech_verbs, tokens_with, verb_kind
+from ..spans import SpanIndex
 from .speakers import Found, noun_phrase, subject_of, trim
 
 STATEMENT_NOUNS = frozenset({"statement", "report", "interview", "release", "communique",
@@ -37,14 +38,17 @@ def _all_lemmas() -> frozenset[str]:
         | speech_verbs("intent")
 
 
-def _covered(start: int, end: int, direct: list[Found], *, share: float = 0.8) -> bool:
+def _index(quotes: list[Found]) -> SpanIndex[Found]:
+    return SpanIndex((q.start, q.end, q) for q in quotes)
+
+
+def _covered(start: int, end: int, direct: SpanIndex[Found], *, share: float = 0.8) -> bool:
     """True when direct quotes cover at least ``share`` of ``[start, end)``."""
-    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in direct)
-    return end > start and inside >= share * (end - start)
+    return end > start and direct.covered(start, end) >= share * (end - start)
 
 
-def _in_quote(i: int, direct: list[Found]) -> bool:
-    return any(q.start <= i < q.end for q in direct)
+def _in_quote(i: int, direct: SpanIndex[Found]) -> bool:
+    return bool(direct.containing(i))
 
 
 def _span_chars(span: Any | None) -> tuple[int, int] | None:
@@ -112,11 +116,11 @@ def _impersonal(verb: Any) -> bool:
 
 def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
     """Reported clauses of speech verbs outside direct quotes (local offsets)."""
-    found = []
+    found, inside = [], _index(direct)
     for i in tokens_with(doc, _all_lemmas()):
         verb = doc[i]
         kind = verb_kind(verb)
-        if kind not in ("speech", "report", "belief", "intent") or _in_quote(verb.idx, direct):
+        if kind not in ("speech", "report", "belief", "intent") or _in_quote(verb.idx, inside):
             continue
         clause, speaker = _clause(verb, kind), None
         if clause is not None:
@@ -125,7 +129,7 @@ def indirect_quotes(doc: Any, direct: list[Found]) -> list[Found]:
             clause, speaker = tail
         if clause is None or speaker is None and not _impersonal(verb):
             continue
-        if _covered(clause.start_char, clause.end_char, direct):
+        if _covered(clause.start_char, clause.end_char, inside):
             continue
         found.append(Found(clause.start_char, clause.end_char, _span_chars(speaker), verb.text,
                            False, verb.i))
@@ -179,11 +183,11 @@ def object_quotes(doc: Any, taken: list[Found]) -> list[Found]:
     """
     cues = content_cues()
     used = {f.cue_i for f in taken if f.cue_i is not None and not f.direct}
-    found = []
+    found, inside = [], _index(taken)
     for i in tokens_with(doc, frozenset(cues)):
         verb = doc[i]
         slots = cues[verb.lemma_.lower()]
-        if i in used or _in_quote(verb.idx, taken):
+        if i in used or _in_quote(verb.idx, inside):
             continue
         if verb.pos_ == "NOUN" and "noun" in slots:
             content, speaker = _noun_content(verb)
@@ -191,7 +195,7 @@ def object_quotes(doc: Any, taken: list[Found]) -> list[Found]:
             content, speaker = _object_content(verb, slots), subject_of(verb)
         else:
             continue
-        if content is None or not len(content) or _covered(content.start_char, content.end_char, taken):
+        if content is None or not len(content) or _covered(content.start_char, content.end_char, inside):
             continue
         if speaker is None:
             continue
@@ -219,13 +223,13 @@ def _according(doc: Any) -> list[tuple[Any, Any, Any]]:
 
 def according_quotes(doc: Any, direct: list[Found]) -> tuple[list[Found], list[Any]]:
     """Quotes reported "according to X" (content: the rest of the sentence) and the X phrases."""
-    found, sources = [], []
+    found, sources, inside = [], [], _index(direct)
     for phrase, first, last in _according(doc):
         sources.append(phrase)
         sent = first.sent
         left, right = trim(doc[sent.start:first.i]), trim(doc[last.i + 1:sent.end])
         content = left if len(left) > len(right) else right
-        if len(content) < 3 or _covered(content.start_char, content.end_char, direct):
+        if len(content) < 3 or _covered(content.start_char, content.end_char, inside):
             continue
         found.append(Found(content.start_char, content.end_char, _span_chars(phrase),
                            "according to", False, first.i))

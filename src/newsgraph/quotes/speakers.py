@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from ..spans import SpanIndex
 from .lexicon import PRONOUNS, is_break, is_quote_mark, is_speech, verb_kind
 from .marks import QuoteSpan
 
@@ -283,8 +284,9 @@ def attribute_quotes(doc: Any, quotes: list[QuoteSpan], *, text: str | None = No
     _carry_speakers(index.text, found)
     kept = [f for f, q in zip(found, quotes) if f.cue is not None or f.speaker is not None
             or f.continued or _has_clause(doc, q)]
+    spans = SpanIndex((f.start, f.end, f) for f in kept)
     return [f for f in kept if not any(o is not f and o.start <= f.start and f.end <= o.end
-                                       for o in kept)]
+                                       for o in spans.containing(f.start))]
 
 
 def _carry_speakers(text: str, found: list[Found]) -> None:
