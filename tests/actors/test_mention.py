@@ -98,3 +98,15 @@ def test_count_actor_adds_a_new_actor_once_then_counts_it() -> None:
     count_actor(article, Actor(id="IRN-CVL", name="other", kind="group"))
     [actor] = article.actors
     assert (actor.name, actor.mentions) == ("Iran civilians", 2)
+
+
+@pytest.mark.slow
+def test_a_party_adjective_leaves_the_state_owner(make_article: MakeArticle) -> None:
+    article = make_article("The Republican governors of Texas and Ohio backed the plan.")
+    assert resolve_mention(article, *span_of(article, "The Republican governors of Texas and Ohio")) == "USA"
+
+
+@pytest.mark.slow
+def test_a_sympathy_is_no_owner(make_article: MakeArticle) -> None:
+    article = make_article("Lagos detained a pro-Chad Muslim cleric on Friday.")
+    assert resolve_mention(article, *span_of(article, "a pro-Chad Muslim cleric")) is None

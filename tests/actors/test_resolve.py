@@ -130,3 +130,43 @@ def test_titled_person_without_country_takes_the_dominant_state(make_article: Ma
     person = article.actor("carlos-velarde")
     assert person is not None and (person.country, person.role) == ("PER", "GOV")
     assert not [a for a in article.actors if a.id == "interior"]
+
+
+@pytest.mark.slow
+def test_untitled_person_takes_the_dominant_state_as_a_last_resort(
+        make_article: MakeArticle) -> None:
+    article = make_article("Police in Lima arrested dozens after Peru's Congress voted. "
+                           "Peru's government defended the arrests. Rosa Quispe, a teacher, "
+                           "said she was beaten.")
+    person = article.actor("rosa-quispe")
+    assert person is not None and person.country == "PER"
+
+
+@pytest.mark.slow
+def test_family_name_first_joins_the_full_name(make_article: MakeArticle) -> None:
+    article = make_article("A court in Seoul convicted former minister Kang Min-seok of fraud. "
+                           "Kang said he would appeal.")
+    ids = [e.actor for e in article.entities if "Kang" in e.text]
+    assert len(ids) == 2 and ids[0] == ids[1] and ids[0] is not None and ids[0] != "kang"
+
+
+@pytest.mark.slow
+def test_two_full_names_leave_a_shared_first_word_alone(make_article: MakeArticle) -> None:
+    article = make_article("Kang Min-seok met Kang Ji-won in Busan. Kang said they agreed.")
+    full = {e.actor for e in article.entities if e.text.startswith("Kang ")}
+    assert len(full) == 2 and not full & {e.actor for e in article.entities if e.text == "Kang"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "person", "country"), [
+    # a US state in the title, not the country it shares a word with
+    ("New Mexico Governor John Barrett criticised the plan on Monday.", "john-barrett", "USA"),
+    ("Texas Attorney General Bill Hardy sued the firm.", "bill-hardy", "USA"),
+    # two titles joined by "and" before the name, the country before both
+    ("Chilean Interior Minister and Deputy Premier Rodrigo Soto spoke in Lima, Peru, on "
+     "Friday as Peru's police watched.", "rodrigo-soto", "CHL"),
+])
+def test_person_country_from_a_region_or_joined_titles(make_article: MakeArticle, text: str,
+                                                       person: str, country: str) -> None:
+    actor = make_article(text).actor(person)
+    assert actor is not None and actor.country == country

@@ -240,8 +240,32 @@ def _compile() -> Gazetteer:
         if entry.source == "capital":
             capitals[phrase.lower()] = entry.id
     cities = load_places().city_countries()
+    cities.update(_region_countries(load_places()))
     cities.update(capitals)
     return Gazetteer(names=names, roles=roles, states=states, capitals=capitals, cities=cities)
+
+
+REGION_FEATURES = ("state", "region")
+
+
+def _region_countries(places: Any) -> dict[str, str]:
+    """Lowercase first-level region -> ISO alpha-3 ("texas" -> USA, "sindh" -> PAK): a US
+    state or a province names its country ("New Mexico" is no Mexico, "the New York
+    attorney general" is American). A name shared by regions of several countries goes to
+    the most populous when it has at least three times the people of the next one."""
+    best: dict[str, list[tuple[int, str]]] = {}
+    for i in range(len(places)):
+        place = places.entry(i)
+        if place.feature in REGION_FEATURES and place.iso2 in places.iso3:
+            best.setdefault(place.name.lower(), []).append(
+                (place.population, places.iso3[place.iso2]))
+    out = {}
+    for name, rows in best.items():
+        rows.sort(reverse=True)
+        others = [p for p, iso3 in rows if iso3 != rows[0][1]]
+        if not others or rows[0][0] >= 3 * others[0]:
+            out[name] = rows[0][1]
+    return out
 
 
 def lookup(table: PhraseTable, tokens: list[str]) -> Any:

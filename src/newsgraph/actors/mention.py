@@ -40,7 +40,8 @@ GENERIC_HEADS = {"people", "persons", "individuals", "civilians", "residents", "
 # role words that name an activity when bare and lower case ("rights of assembly")
 MASS_USE = {"assembly", "administration", "leadership", "intelligence", "press", "justice",
             "security", "media"}
-UNOWNED_TITLES = {"diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors"}
+UNOWNED_TITLES = {"diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors",
+                  "negotiators"}
 MAX_DEPTH = 3
 
 
@@ -244,6 +245,9 @@ def _owner(index: ActorIndex, head: Token, depth: int) -> tuple[str, str] | None
     states = {v for k, v in found if k == "state"}
     if any(k == "many" for k, _ in found) or len(states) > 1:
         return ("many", "")
+    if any(k == "norp" for k, _ in found) and not states:
+        return ("many", "")  # "Baltic governments"; "Republican governors of Texas": USA
+    found = [o for o in found if o[0] != "norp"]
     return next((o for o in found if o[0] == "state"), found[0])
 
 
@@ -288,6 +292,8 @@ def _owner_words(index: ActorIndex, tok: Token, depth: int, *, conjuncts: bool =
             out.append(("many", ""))  # "of both countries"
             continue
         m = _mention_at(index, word)
+        if m is not None and _sympathy(word):
+            continue  # "a pro-Iran cleric" is no Iranian cleric
         if m is not None:
             if m.country and m.kind in ("state", "group", "person"):
                 out.append(("state", m.country))
@@ -298,8 +304,19 @@ def _owner_words(index: ActorIndex, tok: Token, depth: int, *, conjuncts: bool =
         if city:
             out.append(("state", city))
         elif word.ent_type_ == "NORP" and word.dep_ in ("amod", "compound"):
-            out.append(("many", ""))  # "Baltic governments", "European powers"
+            out.append(("norp", ""))  # "Baltic governments", "European powers"
     return out
+
+
+SYMPATHY = ("pro", "anti")
+
+
+def _sympathy(word: Token) -> bool:
+    """A name used for a stance: "pro-Iran", "anti-American"."""
+    doc = word.doc
+    if word.lower_.startswith(tuple(p + "-" for p in SYMPATHY)):
+        return True
+    return word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ in SYMPATHY
 
 
 def _city_of(index: ActorIndex, tok: Token) -> str | None:

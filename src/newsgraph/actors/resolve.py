@@ -356,7 +356,8 @@ class Resolver:
         s0, s1 = self.sentence_bounds(i)
         k = i
         while k > max(s0, i - 8) and (self.doc[k - 1].pos_ in PRE_POS or
-                                      self.lowers[k - 1] in ("of", "'s", "’s", "-")):
+                                      self.lowers[k - 1] in ("of", "'s", "’s", "-") or
+                                      self.joins_titles(k - 1)):
             if self.token_actor[k - 1] and self.entries.get(self.token_actor[k - 1] or "") \
                     and self.entries[self.token_actor[k - 1] or ""].kind == "person":
                 break
@@ -370,6 +371,15 @@ class Resolver:
         country, affiliation = self.country_in(list(range(pre[1] - 1, pre[0] - 1, -1)) +
                                                list(range(post[0], post[1])))
         return titles, country, affiliation
+
+    def joins_titles(self, k: int) -> bool:
+        """Token ``k`` is the "and" of two titles ("State Councilor and Foreign Minister")."""
+        if self.lowers[k] not in ("and", "&") or k == 0:
+            return False
+        before = self.role_ending_at(k - 1)
+        after = self.gaz.roles.match_at(self.lowers, self.texts, k + 1, min(len(self.doc), k + 5))
+        return before is not None and before.kind == "title" and after is not None \
+            and after[1].kind == "title"
 
     def apposed_window(self, i: int, j: int) -> tuple[int, int] | None:
         """"her Tajik counterpart, Sherali Nurov": the noun phrase the name is apposed to."""
@@ -442,6 +452,8 @@ class Resolver:
             return False
         if is_common_noun(self.doc, i, j):
             return True
+        if j - i == 1 and self.role_ending_at(i) is not None:
+            return True  # "Chinese State Councilor and ...": a title tagged PERSON
         if i > 0 and self.role_ending_at(i - 1) is not None:
             return False  # "President Ebrahim"
         place = place_like(self.doc, i, j, self.gaz, roles_at=self.role_ending_at)
@@ -534,8 +546,9 @@ class Resolver:
             if ent.actor is not None or ent.label not in ("ORG", "GPE", "NORP"):
                 continue
             key = person_key(self.texts[i:j])
-            if key and any(len(f) > len(key) and _ends_with(f, key) or
-                           (len(key) > 1 and f == key) for f in full):
+            if key and (any(len(f) > len(key) and _ends_with(f, key) or
+                            (len(key) > 1 and f == key) for f in full)
+                        or _family_first(full, key) is not None):
                 ent.label = "PERSON"
 
     def relabel_titled_names(self) -> None:
@@ -626,8 +639,10 @@ class Resolver:
     def person_entry(self, person: Person) -> ActorEntry:
         known = person.entry
         country = person.country or (known.country if known else None)
-        if country is None and person.role in ("GOV", "MIL", "LEG", "JUD", "COP"):
-            country = self.dominant_state  # "Interior Minister Carlos Velarde" in a Peru story
+        if country is None and (known is None or known.country is None):
+            # a weak last resort: "Interior Minister Carlos Velarde", "Aziz Orujov, a
+            # journalist" in a story about one country are of that country
+            country = self.dominant_state
         return ActorEntry(
             id=known.id if known else slugify(person.name),
             name=person.name, kind="person",
@@ -689,7 +704,9 @@ def _label_for(label: str, entry: ActorEntry) -> str:
 
 
 def _canonical_names(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Join surnames ("Putin") to the nearest full name that ends with them."""
+    """Join surnames ("Putin") to the nearest full name that ends with them; a one-word
+    name no full name ends with joins the one full name it starts ("Park" for "Park
+    Geun-hye", "Wang" for "Wang Yi": family name first)."""
     out = []
     for n, key in enumerate(keys):
         best = None
@@ -699,9 +716,18 @@ def _canonical_names(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
             if len(other) > len(key) and _ends_with(other, key):
                 best = other
                 break
-        out.append(best or key)
+        out.append(best or _family_first(keys, key) or key)
     # a full name whose own canonical is longer ("Kim Jong" -> "Kim Jong Un") is left alone
     return out
+
+
+def _family_first(keys: list[tuple[str, ...]], key: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The one full name among ``keys`` that starts with the one-word ``key``, if only one."""
+    if len(key) != 1 or len(key[0]) < 2:
+        return None
+    word = key[0].lower()
+    found = {k for k in keys if len(k) > 1 and k[0].lower() == word}
+    return found.pop() if len(found) == 1 else None
 
 
 def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:
