@@ -240,7 +240,8 @@ def _compile() -> Gazetteer:
         if entry.source == "capital":
             capitals[phrase.lower()] = entry.id
     cities = load_places().city_countries()
-    cities.update(_region_countries(load_places()))
+    for name, iso3 in _region_countries(load_places()).items():
+        cities.setdefault(name, iso3)  # a city of the name wins over a region
     cities.update(capitals)
     return Gazetteer(names=names, roles=roles, states=states, capitals=capitals, cities=cities)
 
