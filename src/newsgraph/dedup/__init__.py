@@ -1,4 +1,4 @@
-"""Near-duplicate paragraphs and articles within a run (MinHash over word shingles)."""
+"""Near-duplicate paragraphs (``signatures.py``) and articles (MinHash over word shingles) within a run."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Article
+from .signatures import SignatureIndex, band_keys, signature
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUM_PERM = 32
@@ -19,14 +20,6 @@ _MASK = (1 << 61) - 1
 _MAX_CHARS = 100_000  # compare at most this much of an article or paragraph
 _SEEDS = [(int.from_bytes(hashlib.sha256(f"a{i}".encode()).digest()[:8], "big") | 1,
            int.from_bytes(hashlib.sha256(f"b{i}".encode()).digest()[:8], "big")) for i in range(_NUM_PERM)]
-
-
-def paragraph_key(text: str) -> str | None:
-    """Normalised key of a paragraph; None when too short to call a duplicate."""
-    words = _WORD.findall(text.lower())
-    if len(words) < 8:
-        return None
-    return hashlib.blake2b(" ".join(words).encode(), digest_size=12).hexdigest()
 
 
 def shingles(text: str, k: int = 3) -> set[int]:
@@ -63,7 +56,7 @@ class Deduplicator:
     """
 
     threshold: float = 0.6
-    paragraphs: dict[str, tuple[str, int]] = field(default_factory=dict)
+    paragraphs: SignatureIndex = field(default_factory=SignatureIndex)
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = field(default_factory=dict)
     shingle_sets: dict[str, set[int]] = field(default_factory=dict)
 
@@ -88,17 +81,21 @@ class Deduplicator:
             self.buckets.setdefault(band, []).append(article.id)
 
     def _mark_paragraphs(self, article: Article) -> None:
+        """Mark each body or caption paragraph that repeats an earlier one, edits and all
+        (MinHash over character shingles, see ``signatures.py``), with its similarity;
+        only paragraphs that are not themselves duplicates are indexed."""
         for n, para in enumerate(article.paragraphs):
             if para.kind not in ("body", "caption"):
                 continue
-            key = paragraph_key(article.source.text[para.start:min(para.end, para.start + _MAX_CHARS)])
-            if key is None:
+            sig = signature(article.local(para.start, para.end))
+            if sig is None:
                 continue
-            seen = self.paragraphs.get(key)
+            keys = band_keys(sig)
+            seen, score = self.paragraphs.best(sig, keys, before=(article.id, n))
             if seen is None:
-                self.paragraphs[key] = (article.id, n)
-            elif seen[0] != article.id:
-                para.duplicate_of = {"article": seen[0], "paragraph": seen[1]}
+                self.paragraphs.add((article.id, n), sig, keys)
+            else:
+                para.duplicate_of = {"article": seen[0], "paragraph": seen[1], "similarity": score}
 
 
 def _body(article: Article) -> str:
