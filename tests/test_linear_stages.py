@@ -26,15 +26,22 @@ PARAGRAPH = (
     "according to the newspaper El Sur. Vega said Washington had imposed sanctions on "
     "Venezuela last week and accused Caracas of jailing opposition leaders. Protesters "
     "gathered in Santiago and Quito as the United Nations called for calm.\n")
+# pronouns, bare titles, surnames and family-name-first short forms: what resolve_mention
+# looks back for (the latest earlier mention of a kind, the last person with a title word)
+PRONOUNS = (
+    "Kang Min-seok, the Korean trade minister, met Ana Torres on Monday. The minister said "
+    "he would visit Chile. Kang told her that they had agreed. The army said it had fired "
+    "at them. Torres said she would respond, and the police in Busan arrested him. They "
+    "denied it.\n")
 SMALL, FACTOR = 12, 4
 # a linear stage stays near FACTOR; quadratic work shows as FACTOR ** 2
 LIMIT = FACTOR * 1.35
 
 
-def _prepared(repeats: int) -> tuple[Article, Settings]:
+def _prepared(repeats: int, paragraph: str = PARAGRAPH) -> tuple[Article, Settings]:
     settings = Settings()
     source = Source(uri="test:linear", format="html", title="Ministers meet in Lima",
-                    text=PARAGRAPH * repeats, published="2026-03-02")
+                    text=paragraph * repeats, published="2026-03-02")
     (article,) = list(core.split_source(source))  # not a dump: one article
     core._check_language(article)
     list(parse([article], settings=settings))
@@ -57,8 +64,8 @@ def _trace_events(fn) -> int:
     return count
 
 
-def _work(stage_name: str, repeats: int) -> int:
-    article, settings = _prepared(repeats)
+def _work(stage_name: str, repeats: int, paragraph: str = PARAGRAPH) -> int:
+    article, settings = _prepared(repeats, paragraph)
     for st in core.default_stages():
         if st.name == stage_name:
             return _trace_events(lambda: st(article, settings=settings))
@@ -66,13 +73,7 @@ def _work(stage_name: str, repeats: int) -> int:
     raise AssertionError(f"no stage {stage_name}")
 
 
-# known to scan every entity per speaker or argument (actors/mention.py resolve_mention,
-# events/arguments.py _entity_actor, _coordinated_names): strict, so a fix must drop the mark
-SCANS_ENTITIES = pytest.mark.xfail(strict=True, reason="resolve_mention and event arguments "
-                                   "scan all entities per call (issue 9, open)")
-STAGES = [pytest.param(st.name, marks=SCANS_ENTITIES)
-          if st.name in ("extract_quotes", "extract_events") else st.name
-          for st in core.default_stages()]
+STAGES = [st.name for st in core.default_stages()]
 
 
 @pytest.mark.parametrize("stage_name", STAGES)
@@ -83,6 +84,16 @@ def test_stage_work_grows_linearly(stage_name):
     ratio = large / small
     assert ratio <= LIMIT, (f"{stage_name}: {FACTOR}x the text made {ratio:.1f}x the work "
                             f"({small:,} -> {large:,} trace events): worse than linear")
+
+
+@pytest.mark.parametrize("stage_name", ["resolve_actors", "extract_quotes", "extract_events"])
+def test_pronouns_and_bare_titles_resolve_in_linear_work(stage_name):
+    """resolve_mention looks back for antecedents by binary search, not by a scan of every
+    earlier mention (``actors/index.py``)."""
+    _work(stage_name, 1, PRONOUNS)
+    small = _work(stage_name, SMALL, PRONOUNS)
+    large = _work(stage_name, SMALL * FACTOR, PRONOUNS)
+    assert large / small <= LIMIT, f"{stage_name}: {large / small:.1f}x the work for {FACTOR}x"
 
 
 def test_the_measure_sees_quadratic_work():

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from itertools import chain, takewhile
 from typing import Any
 
-from ..model import Actor, Article
+from ..model import Actor, Article, Entity
 from .gazetteer import ActorEntry, RoleEntry, load_gazetteer
 from .index import ActorIndex, Mention, index_of
 from .names import group_entry
@@ -20,8 +20,9 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 REFLEXIVES = {"itself", "themselves", "himself", "herself"}
-PRONOUN_KINDS = {"person": {"person"}, "group": {"group", "state", "organization"},
-                 "thing": {"state", "organization"}}
+PRONOUN_KINDS = {"person": frozenset({"person"}),
+                 "group": frozenset({"group", "state", "organization"}),
+                 "thing": frozenset({"state", "organization"})}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj"}
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "pcomp"}  # a clause inside another one
@@ -71,6 +72,12 @@ def resolve_mention(article: Article, start: int, end: int) -> str | None:
     if found is not None:
         _count(index, found, start, end, bool(inside and inside[0].actor == found))
     return found
+
+
+def entities_in(article: Article, start: int, end: int) -> list[Entity]:
+    """The article's entities inside the source span ``[start, end)``, by start (from the
+    actor index: a binary search, not a scan of every entity)."""
+    return index_of(article, "entities_in").entities_in(start, end)
 
 
 def resolve_owners(article: Article, start: int, end: int) -> list[str]:
@@ -124,7 +131,7 @@ def _is_dateline(span: Span) -> bool:
 
 
 def _inside(index: ActorIndex, start: int, end: int) -> list[Mention]:
-    return [m for m in index.mentions if m.start < end and start < m.end]
+    return index.inside(start, end)
 
 
 def _resolve_span(index: ActorIndex, span: Span, inside: list[Mention],
@@ -176,10 +183,9 @@ def _source_start(index: ActorIndex, tok: Token) -> int:
 def _mention_at(index: ActorIndex, tok: Token,
                 mentions: list[Mention] | None = None) -> Mention | None:
     pos = _source_start(index, tok)
-    for m in mentions if mentions is not None else index.mentions:
-        if m.start <= pos < m.end:
-            return m
-    return None
+    if mentions is not None:
+        return next((m for m in mentions if m.start <= pos < m.end), None)
+    return index.at(pos)
 
 
 def _role_at_head(head: Token) -> RoleEntry | None:
@@ -322,8 +328,8 @@ def _sympathy(word: Token) -> bool:
 def _city_of(index: ActorIndex, tok: Token) -> str | None:
     pos = _source_start(index, tok)
     cities = load_gazetteer().cities
-    for ent in index.article.entities:
-        if ent.start <= pos < ent.end and ent.label in ("GPE", "LOC", "FAC") and ent.actor is None:
+    for ent in index.entities_at(pos):
+        if ent.label in ("GPE", "LOC", "FAC") and ent.actor is None:
             return cities.get(ent.text.lower())
     return None
 
@@ -359,13 +365,8 @@ def _names_many(head: Token) -> bool:
 
 
 def _last_titled(index: ActorIndex, word: str, span: Span, country: str | None) -> str | None:
-    start = _source_start(index, span[0])
-    for m in reversed(index.mentions):
-        if m.start >= start or m.kind != "person":
-            continue
-        if word in m.titles and (country is None or m.country in (None, country)):
-            return m.actor
-    return None
+    found = index.last_titled(word, _source_start(index, span[0]), country)
+    return found.actor if found is not None else None
 
 
 def _nearby_place(index: ActorIndex, span: Span) -> str | None:
@@ -377,10 +378,8 @@ def _nearby_place(index: ActorIndex, span: Span) -> str | None:
     mid = article.start + span.start_char
     cities = load_gazetteer().cities
     best: tuple[int, str] | None = None
-    for ent in article.entities:
-        if not s0 <= ent.start < s1:
-            continue
-        m = _mention_at_offset(index, ent.start)
+    for ent in index.entity_spans.starting_in(s0, s1):
+        m = index.at(ent.start)
         if m is not None:
             country = m.country if m.kind != "person" else None
         elif ent.label == "GPE":
@@ -393,13 +392,6 @@ def _nearby_place(index: ActorIndex, span: Span) -> str | None:
         if tok is not None and _is_located(tok):
             best = (abs(ent.start - mid), country)
     return best[1] if best else None
-
-
-def _mention_at_offset(index: ActorIndex, pos: int) -> Mention | None:
-    for m in index.mentions:
-        if m.start <= pos < m.end:
-            return m
-    return None
 
 
 def _token_at(index: ActorIndex, start: int, end: int) -> Token | None:
@@ -427,7 +419,7 @@ def _main_country(index: ActorIndex, role: str, *, share: float = 0.6) -> str | 
         return None
     if role == "GOV":
         return index.main_state
-    counts = Counter(m.country for m in index.mentions if m.country and m.kind != "person")
+    counts = index.countries
     total = sum(counts.values())
     top = counts.get(index.main_state, 0)
     return index.main_state if total and top >= 2 and top / total >= share else None
@@ -445,7 +437,7 @@ def _group(index: ActorIndex, country: str | None, role: str) -> str | None:
 
 
 # -- pronouns ------------------------------------------------------------------------------
-def _pronoun_kinds(word: str) -> set[str]:
+def _pronoun_kinds(word: str) -> frozenset[str]:
     if word in PERSON_PRONOUNS:
         return PRONOUN_KINDS["person"]
     if word in GROUP_PRONOUNS:
@@ -472,18 +464,18 @@ def _by_pronoun(index: ActorIndex, tok: Token, depth: int) -> str | None:
     kinds = _pronoun_kinds(tok.lower_)
     start = _source_start(index, tok)
     near = _previous_sentence_start(index, tok)
-    earlier = [m for m in reversed(index.mentions)
-               if m.end <= start and m.kind in kinds and m.actor != skip]
+    earlier = (m for m in index.earlier(start, kinds) if m.actor != skip)
     if exclude is not None:  # an object: only a near antecedent
-        earlier = [m for m in earlier if m.start >= near]
-    if tok.dep_ in SUBJECT_DEPS and _has_deps(tok):  # a subject repeats a near subject
-        for m in earlier:
+        earlier = takewhile(lambda m: m.start >= near, earlier)
+    first = next(earlier, None)
+    if first is not None and tok.dep_ in SUBJECT_DEPS and _has_deps(tok):
+        for m in chain([first], earlier):  # a subject repeats a near subject
             if m.start < near:
                 break
             head = _token_at(index, m.start, m.end)
             if head is not None and head.dep_ in SUBJECT_DEPS:
                 return m.actor
-    return earlier[0].actor if earlier else None
+    return first.actor if first is not None else None
 
 
 def _previous_sentence_start(index: ActorIndex, tok: Token) -> int:
@@ -614,11 +606,7 @@ def _by_surname(index: ActorIndex, head: Token) -> str | None:
     """A capitalised word that is the last name of a person actor here ("PENCE", "Pence")."""
     if not head.text[:1].isupper() or len(head.text) < 3:
         return None
-    word = head.lower_
-    for actor in index.article.actors:
-        if actor.kind == "person" and actor.name.lower().split()[-1] == word:
-            return actor.id
-    return None
+    return index.surname(head.lower_)
 
 
 # -- bookkeeping ---------------------------------------------------------------------------

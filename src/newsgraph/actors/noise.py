@@ -49,14 +49,16 @@ def split_at_lines(entities: list[Entity]) -> list[Entity]:
     return out
 
 
-def in_title(article: Article, start: int) -> bool:
-    """The offset lies in a paragraph the segmenter marked as a title."""
-    return any(p.kind == "title" and p.start <= start < p.end for p in article.paragraphs)
+def title_spans(article: Article) -> list[tuple[int, int]]:
+    """Source spans of the paragraphs the segmenter marked as titles (one pass)."""
+    return [(p.start, p.end) for p in article.paragraphs if p.kind == "title"]
 
 
-def headline_only(article: Article, ent: Entity, name: str) -> bool:
-    """An unknown name found only in the headline ("Floods Swamp Sindh")."""
-    if not in_title(article, ent.start):
+def headline_only(article: Article, ent: Entity, name: str,
+                  titles: list[tuple[int, int]]) -> bool:
+    """An unknown name found only in the headline ("Floods Swamp Sindh"); ``titles`` are
+    the article's :func:`title_spans`."""
+    if not any(start <= ent.start < end for start, end in titles):
         return False
     body = [p for p in article.paragraphs if p.kind == "body"]
     return not any(name in article.source.text[p.start:p.end] for p in body)

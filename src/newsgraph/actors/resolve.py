@@ -11,6 +11,7 @@ Order of work on one article:
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from ..model import Actor, Article, Entity
@@ -21,7 +22,8 @@ from .dictionary import compile_dictionaries
 from .gazetteer import ActorEntry, Gazetteer, PhraseTable, RoleEntry, load_gazetteer, lookup
 from .index import ActorIndex, Mention
 from .names import HONORIFICS, group_entry, org_role, person_key, strip_name
-from .noise import headline_only, is_common_noun, is_company, place_like, split_at_lines
+from .noise import (headline_only, is_common_noun, is_company, place_like, split_at_lines,
+                    title_spans)
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,8 @@ class Resolver:
         self.person_titles: dict[str, list[str]] = {}  # person id -> title words
         self.main_state: str | None = None
         self.dominant_state: str | None = None  # the main state when it has most mentions
+        self.titles = title_spans(article)
+        self.span_end: dict[int, int] = {}  # first entity span starting at a token -> its end
 
     # -- entity bookkeeping -------------------------------------------------------------
     def token_range(self, ent: Entity) -> tuple[int, int] | None:
@@ -210,7 +214,7 @@ class Resolver:
         if place:
             return True
         name = self.doc[_skip_the(self.lowers, i):_strip_possessive(self.lowers, i, j)].text
-        return ent.label == "ORG" and headline_only(self.article, ent, name)
+        return ent.label == "ORG" and headline_only(self.article, ent, name, self.titles)
 
     def has_role(self, i: int, j: int) -> bool:
         return any(True for _ in self.gaz.roles.scan(self.lowers, self.texts, start=i, end=j))
@@ -485,6 +489,9 @@ class Resolver:
                 person.name = self.doc[i:_strip_possessive(self.lowers, i, j)].text
             titles, country, affiliation = self.context_window(i, j)
             self.merge_context(person, titles, country, affiliation, self.lowers[i0:i])
+        self.span_end = {}
+        for _, i, j in self.spans:
+            self.span_end.setdefault(i, j)
         self.name_unnamed_titles([(p[1], records[canonical[n]]) for n, p in enumerate(people)])
         for n, (ent, i0, i, j, key) in enumerate(people):
             person = records[canonical[n]]
@@ -497,24 +504,28 @@ class Resolver:
         named after a title with a country, when nothing else describes him, holds it."""
         if not mentions or not self.doc.has_annotation("DEP"):
             return
+        mentions = sorted(mentions, key=lambda m: m[0])
+        starts = [i for i, _ in mentions]
+        first: dict[int, int] = {}  # id(person) -> token of its first mention
+        for i, p in mentions:
+            first.setdefault(id(p), i)
         for k, role, country in self.unnamed_titles():
-            later = [(i, p) for i, p in mentions if i > k]
-            if not later:
+            n = bisect_right(starts, k)
+            if n == len(mentions):
                 continue
-            i, person = min(later, key=lambda m: m[0])
-            first = min(n for n, p in mentions if p is person)
-            if first < k or person.role or person.country or person.entry is not None or \
-                    self.described(i):
+            i, person = mentions[n]
+            if first[id(person)] < k or person.role or person.country or \
+                    person.entry is not None or self.described(i):
                 continue
             person.role, person.country = role.role, country
             person.titles.extend(w for w in role.phrase.split() if w not in person.titles)
 
     def described(self, i: int) -> bool:
         """The name at token ``i`` has an apposition ("Ghulam Rasool, a farmer")."""
-        span = next((s for s in self.spans if s[1] == i), None)
-        if span is None:
+        j = self.span_end.get(i)
+        if j is None:
             return False
-        root = self.doc[span[1]:span[2]].root
+        root = self.doc[i:j].root
         return any(c.dep_ == "appos" for c in root.children) or root.dep_ == "appos"
 
     def unnamed_titles(self) -> list[tuple[int, RoleEntry, str]]:
@@ -538,17 +549,16 @@ class Resolver:
 
     def relabel_surnames(self) -> None:
         """An unresolved ORG/GPE/NORP that is the surname of a PERSON here is that person."""
-        full = [person_key(self.texts[i:j]) for e, i, j in self.spans if e.label == "PERSON"]
-        full = [k for k in full if len(k) > 1]
-        if not full:
+        names = _Names([person_key(self.texts[i:j]) for e, i, j in self.spans
+                        if e.label == "PERSON"])
+        if not names.full:
             return
         for ent, i, j in self.spans:
             if ent.actor is not None or ent.label not in ("ORG", "GPE", "NORP"):
                 continue
             key = person_key(self.texts[i:j])
-            if key and (any(len(f) > len(key) and _ends_with(f, key) or
-                            (len(key) > 1 and f == key) for f in full)
-                        or _family_first(full, key) is not None):
+            if key and (key in names.full or names.longer(key)
+                        or names.family_first(key) is not None):
                 ent.label = "PERSON"
 
     def relabel_titled_names(self) -> None:
@@ -706,28 +716,64 @@ def _label_for(label: str, entry: ActorEntry) -> str:
 def _canonical_names(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Join surnames ("Putin") to the nearest full name that ends with them; a one-word
     name no full name ends with joins the one full name it starts ("Park" for "Park
-    Geun-hye", "Wang" for "Wang Yi": family name first)."""
+    Geun-hye", "Wang" for "Wang Yi": family name first). A full name whose own canonical
+    is longer ("Kim Jong" -> "Kim Jong Un") is left alone."""
+    names = _Names(keys)
+    positions: dict[tuple[str, ...], list[int]] = {}
+    for n, key in enumerate(keys):
+        positions.setdefault(key, []).append(n)
+    longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     out = []
     for n, key in enumerate(keys):
-        best = None
-        order = list(range(n - 1, -1, -1)) + list(range(n + 1, len(keys)))
-        for m in order:
-            other = keys[m]
-            if len(other) > len(key) and _ends_with(other, key):
-                best = other
-                break
-        out.append(best or _family_first(keys, key) or key)
-    # a full name whose own canonical is longer ("Kim Jong" -> "Kim Jong Un") is left alone
+        if key not in longer:
+            longer[key] = names.longer(key)
+        out.append(_nearest(longer[key], positions, n) or names.family_first(key) or key)
     return out
 
 
-def _family_first(keys: list[tuple[str, ...]], key: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The one full name among ``keys`` that starts with the one-word ``key``, if only one."""
-    if len(key) != 1 or len(key[0]) < 2:
-        return None
-    word = key[0].lower()
-    found = {k for k in keys if len(k) > 1 and k[0].lower() == word}
-    return found.pop() if len(found) == 1 else None
+def _nearest(names: list[tuple[str, ...]], positions: dict[tuple[str, ...], list[int]],
+             n: int) -> tuple[str, ...] | None:
+    """The name of ``names`` whose occurrence is nearest before position ``n``, else the
+    nearest after it."""
+    before = [(positions[f][k - 1], f) for f in names
+              if (k := bisect_left(positions[f], n)) > 0]
+    if before:
+        return max(before)[1]
+    after = [(positions[f][k], f) for f in names
+             if (k := bisect_right(positions[f], n)) < len(positions[f])]
+    return min(after)[1] if after else None
+
+
+class _Names:
+    """Full person names (two words or more) by the words a short form of them can match:
+    the last word, the first word (patronymics, family name first) and the last part of a
+    hyphenated last word; each lookup reads one bucket, not every name."""
+
+    def __init__(self, keys: list[tuple[str, ...]]) -> None:
+        self.full = {k for k in keys if len(k) > 1}
+        self.by_word: dict[str, set[tuple[str, ...]]] = {}
+        for k in self.full:
+            last = k[-1].lower()
+            for word in {last, k[0].lower(), last.split("-")[-1]}:
+                self.by_word.setdefault(word, set()).add(k)
+
+    def longer(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Full names ``key`` is a short form of (``_ends_with``)."""
+        if not key:
+            return []
+        words = {key[-1].lower(), key[-1].lower().split("-")[-1]}
+        if len(key) == 1:
+            words.add(key[0].lower())
+        found = set().union(*(self.by_word.get(w, set()) for w in words))
+        return sorted(f for f in found if len(f) > len(key) and _ends_with(f, key))
+
+    def family_first(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The one full name that starts with the one-word ``key``, if only one does."""
+        if len(key) != 1 or len(key[0]) < 2:
+            return None
+        word = key[0].lower()
+        found = {k for k in self.by_word.get(word, ()) if k[0].lower() == word}
+        return found.pop() if len(found) == 1 else None
 
 
 def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:

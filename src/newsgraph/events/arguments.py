@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors import resolve_mention, resolve_owners
+from ..actors import entities_in, resolve_mention, resolve_owners
 from ..model import Article
 
 log = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ SYMPATHY_PREFIXES = ("pro-", "anti-", "pro ", "anti ")
 
 def _only_as_sympathy(article: Article, actor: str, start: int, end: int) -> bool:
     """Whether every mention of ``actor`` in the span is a sympathy ("pro-Iran", "anti-US")."""
-    ents = [e for e in article.entities if e.actor == actor and start <= e.start and e.end <= end]
+    ents = [e for e in entities_in(article, start, end) if e.actor == actor]
     return bool(ents) and all(
         article.local(max(start, e.start - 5), e.start).lower().endswith(SYMPATHY_PREFIXES)
         for e in ents)
@@ -81,8 +81,8 @@ def _only_as_sympathy(article: Article, actor: str, start: int, end: int) -> boo
 def _entity_actor(article: Article, start: int, end: int, tok: Token) -> str | None:
     head_start = article.span(tok.idx, tok.idx)[0]
     best = None
-    for ent in article.entities:
-        if ent.actor is None or ent.start < start or ent.end > end:
+    for ent in entities_in(article, start, end):
+        if ent.actor is None:
             continue
         if ent.start <= head_start < ent.end:
             return ent.actor
@@ -201,8 +201,7 @@ def _coordinated_names(article: Article, tok: Token, arg: Argument) -> list[Argu
     doc = tok.doc
     i, j = argument_bounds(tok)
     start, end = article.span(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]))
-    ents = sorted((e for e in article.entities if e.actor and start <= e.start and e.end <= end),
-                  key=lambda e: e.start)
+    ents = [e for e in entities_in(article, start, end) if e.actor]
     if len(ents) < 2 or len({e.actor for e in ents}) < 2:
         return []
     head = article.span(tok.idx, tok.idx)[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..actors import entities_in
 from ..model import Article
 from .arguments import Argument
 from .domestic import _civilians as civilians
@@ -43,8 +44,8 @@ def domestic_target(article: Article, sources: list[Argument], targets: list[Arg
 
 def _countries_in(article: Article, start: int, end: int) -> set[str]:
     out = set()
-    for ent in article.entities:
-        if ent.actor and start <= ent.start < end:
+    for ent in entities_in(article, start, end):
+        if ent.actor:
             actor = article.actor(ent.actor)
             if actor is not None and actor.country:
                 out.add(actor.country)
