@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Actor, Article, Entity
 from .gazetteer import ActorEntry, RoleEntry, load_gazetteer
 from .index import ActorIndex, Mention, index_of
-from .names import group_entry
+from .names import WORDS, group_entry
 
 log = logging.getLogger(__name__)
 
@@ -28,21 +28,15 @@ OBJECT_DEPS = {"dobj", "pobj", "dative", "iobj"}
 CLAUSE_DEPS = {"ccomp", "advcl", "xcomp", "conj", "pcomp"}  # a clause inside another one
 MODIFIER_DEPS = {"poss", "amod", "compound", "nmod"}
 OWN_PREPS = {"of", "from", "in"}  # "the ambassador of France", "farmers from Belgium"
-PLACED_LEMMAS = {"base", "register", "headquarter", "locate", "station", "flag", "incorporate"}
-LOCATIVE = {"in", "at", "near", "across", "outside", "around", "throughout", "inside", "within",
-            "along", "from"}
-MANY_WORDS = {"both", "two", "three", "four", "five", "all", "respective"}
-MANY_HEADS = {"countries", "nations", "states", "sides", "parties", "capitals"}
+PLACED_LEMMAS = frozenset(WORDS["placed_lemmas"])
+LOCATIVE = frozenset(WORDS["owner_locatives"])
+MANY_WORDS = frozenset(WORDS["many_words"])
+MANY_HEADS = frozenset(WORDS["many_heads"])
 # generic nouns: never given the article's main state, only a country of their own words
-GENERIC_HEADS = {"people", "persons", "individuals", "civilians", "residents", "citizens",
-                 "families", "children", "women", "men", "companies", "company", "firms", "firm",
-                 "banks", "bank", "businesses", "entities", "ships", "vessels", "diplomats",
-                 "nationals", "passengers", "crew", "migrants", "reporters", "journalists"}
+GENERIC_HEADS = frozenset(WORDS["generic_heads"])
 # role words that name an activity when bare and lower case ("rights of assembly")
-MASS_USE = {"assembly", "administration", "leadership", "intelligence", "press", "justice",
-            "security", "media"}
-UNOWNED_TITLES = {"diplomats", "diplomat", "envoy", "envoys", "ambassador", "ambassadors",
-                  "negotiators"}
+MASS_USE = frozenset(WORDS["mass_use"])
+UNOWNED_TITLES = frozenset(WORDS["unowned_titles"])
 MAX_DEPTH = 3
 
 

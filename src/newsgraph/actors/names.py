@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..datafiles import read_word_table
 from .gazetteer import ActorEntry
 
 if TYPE_CHECKING:
     from ..model import Actor
 
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "dame",
-              "prof", "prof.", "professor", "mister", "madam", "madame", "monsieur"}
+# word lists of the actors stage (and of the events' arguments), one data file
+WORDS = read_word_table("actors/data/words.tsv")
+HONORIFICS = frozenset(WORDS["honorifics"])
 ROLE_NAMES = {"GOV": "government", "MIL": "military", "COP": "police", "LEG": "legislature",
               "JUD": "judiciary", "REB": "rebels", "OPP": "opposition", "PTY": "parties",
               "CVL": "civilians", "REF": "refugees", "MED": "media", "BUS": "business",
               "SPY": "intelligence", "HLH": "health sector", "EDU": "education",
               "REL": "clergy", "LAB": "labour"}
 # last words of company names ("Kestrel Alloys" is a company even when tagged PERSON)
-COMPANY_WORDS = frozenset({
-    "alloys", "automotive", "motors", "motor", "steel", "industries", "holdings", "airlines",
-    "airways", "energy", "petroleum", "pharmaceuticals", "technologies", "systems", "logistics",
-    "shipping", "mining", "metals", "chemicals", "electronics", "foods", "capital", "partners",
-    "ventures", "insurance", "aerospace", "telecom", "inc", "inc.", "corp", "corp.", "ltd",
-    "ltd.", "llc", "plc", "group", "bank"})
+COMPANY_WORDS = frozenset(WORDS["company_words"])
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ORG_ROLES = (
     (("news", "times", "post", "journal", "tribune", "herald", "gazette", "tv", "television",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Entity
-from .names import COMPANY_WORDS, org_role
+from .names import COMPANY_WORDS, WORDS, org_role
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -16,18 +16,11 @@ if TYPE_CHECKING:
 Token = Any  # spacy.tokens.Token
 
 # prepositions after which an unknown name is a place ("near Ak-Sai", "in Sukkur")
-LOCATIVE = {"in", "at", "near", "outside", "around", "across", "throughout", "inside", "within",
-            "between", "towards", "toward"}
+LOCATIVE = frozenset(WORDS["noise_locatives"])
 # nouns after "of" that make the object a place ("the port city of Callao", "the town of X")
-PLACE_NOUNS = {"city", "town", "village", "port", "province", "region", "district", "area",
-               "capital", "island", "county", "state", "republic", "municipality", "suburb",
-               "outskirts", "border", "coast", "valley", "river", "lake", "sea", "gulf"}
+PLACE_NOUNS = frozenset(WORDS["place_nouns"])
 # last words of names of places and things, not actors
-THING_WORDS = {"highway", "road", "street", "avenue", "bridge", "airport", "square", "zone",
-               "dam", "barrage", "canal", "river", "border", "levy", "tax", "act", "bill",
-               "treaty", "accords", "accord", "plan", "programme", "program", "fund", "index",
-               "shoal", "strait", "gap", "corridor", "pipeline", "field", "base", "plant",
-               "mission", "movement", "prize", "award", "cup", "games"}
+THING_WORDS = frozenset(WORDS["thing_words"])
 
 
 def split_at_lines(entities: list[Entity]) -> list[Entity]:

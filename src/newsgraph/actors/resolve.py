@@ -21,7 +21,7 @@ from ..slugs import slugify
 from .dictionary import compile_dictionaries
 from .gazetteer import ActorEntry, Gazetteer, PhraseTable, RoleEntry, load_gazetteer, lookup
 from .index import ActorIndex, Mention
-from .names import HONORIFICS, group_entry, org_role, person_key, strip_name
+from .names import HONORIFICS, WORDS, group_entry, org_role, person_key, strip_name
 from .noise import (headline_only, is_common_noun, is_company, place_like, split_at_lines,
                     title_spans)
 
@@ -29,14 +29,12 @@ log = logging.getLogger(__name__)
 
 ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 # single words that name a person more often than the state spaCy may have tagged
-PERSON_NAMES = {"jordan", "chad", "georgia", "victoria", "israel", "india", "kenya", "paris"}
+PERSON_NAMES = frozenset(WORDS["person_names"])
 PRE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PART", "NUM"}
 POST_STOP_POS = {"VERB", "AUX", "PRON", "SCONJ"}
-PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+PATRONYMIC = frozenset(WORDS["patronymic"])
 DOMINANT_SHARE = 0.45  # a titled person without a country belongs to such a main state
-BODY_WORDS = {"ministry", "parliament", "government", "army", "police", "military", "court",
-              "cabinet", "navy", "forces", "presidency", "congress", "senate", "assembly",
-              "legislature", "judiciary", "guard", "guards", "gendarmerie", "administration"}
+BODY_WORDS = frozenset(WORDS["body_words"])
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..actors import entities_in, resolve_mention, resolve_owners
+from ..actors.names import WORDS
 from ..model import Article
 
 log = logging.getLogger(__name__)
@@ -143,10 +144,7 @@ def arguments(article: Article, tok: Token | None) -> list[Argument]:
 
 
 # words that only count or gather the noun after "of": "thousands of people"
-QUANTITY_HEADS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-                            "million", "millions", "score", "scores", "tens", "group", "crowd",
-                            "number", "lot", "lots", "many", "some", "several", "most", "all",
-                            "majority", "handful", "couple", "band", "busload", "busloads"})
+QUANTITY_HEADS = frozenset(WORDS["quantity_heads"])
 
 
 def through_quantity(tok: Token) -> Token:
