@@ -110,3 +110,12 @@ def test_a_party_adjective_leaves_the_state_owner(make_article: MakeArticle) -> 
 def test_a_sympathy_is_no_owner(make_article: MakeArticle) -> None:
     article = make_article("Lagos detained a pro-Chad Muslim cleric on Friday.")
     assert resolve_mention(article, *span_of(article, "a pro-Chad Muslim cleric")) is None
+
+
+@pytest.mark.slow
+def test_the_army_is_the_army_named_earlier(make_article: MakeArticle) -> None:
+    article = make_article("Peru said the Chilean army had shelled a border post near Tacna. "
+                           "Peru and Peru's allies protested in Lima. The army denied it. "
+                           "\"Our army did nothing,\" a Peruvian officer said.")
+    assert resolve_mention(article, *span_of(article, "The army")) == "CHL-MIL"
+    assert resolve_mention(article, *span_of(article, "Our army")) != "CHL-MIL"

@@ -70,6 +70,7 @@ class ActorIndex:
     countries: Counter[str] = field(init=False)  # mentions per country, persons left out
     _kinds: dict[frozenset[str], _Sorted] = field(init=False)
     _titled: dict[tuple[str, str | None], _Sorted] = field(init=False)
+    _groups: dict[str, _Sorted] = field(init=False)  # role -> group mentions
     _surnames: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -85,6 +86,11 @@ class ActorIndex:
                     titled.setdefault((word, m.country), []).append(m)
                     titled.setdefault((word, ANY), []).append(m)
         self._titled = {key: _Sorted(found) for key, found in titled.items()}
+        groups: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.kind == "group" and "-" in m.actor:
+                groups.setdefault(m.actor.rsplit("-", 1)[1], []).append(m)
+        self._groups = {role: _Sorted(found) for role, found in groups.items()}
         self._surnames = {}
         for actor in self.article.actors:
             if actor.kind == "person" and actor.name.split():
@@ -124,6 +130,11 @@ class ActorIndex:
                                   self._titled.get((word, None))) if t is not None]
         found = [m for m in (t.last_before(pos) for t in tables) if m is not None]
         return max(found, key=lambda m: m.start) if found else None
+
+    def last_group(self, role: str, pos: int) -> Mention | None:
+        """The last mention before ``pos`` of a state's sector ``role`` ("the Syrian army")."""
+        table = self._groups.get(role)
+        return table.last_before(pos) if table is not None else None
 
     def surname(self, word: str) -> str | None:
         """The first person actor whose name ends with ``word`` (lower case)."""

@@ -226,8 +226,18 @@ def _by_role(index: ActorIndex, span: Span, head: Token, role: RoleEntry,
     if role.role == "GOV":
         country = index.main_state
     else:
-        country = _nearby_place(index, span) or _main_country(index, role.role)
+        country = _nearby_place(index, span) or _named_before(index, span, head, role.role) \
+            or _main_country(index, role.role)
     return _group(index, country, role.role) if country else None
+
+
+def _named_before(index: ActorIndex, span: Span, head: Token, role: str) -> str | None:
+    """"the army" after "the Syrian army": the country of the last group of that sector
+    named earlier in the article (only after "the": "our forces" are the speaker's)."""
+    if _has_deps(head) and not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    found = index.last_group(role, _source_start(index, span[0]))
+    return found.country if found is not None else None
 
 
 def _mass_use(head: Token) -> bool:
@@ -308,15 +318,19 @@ def _owner_words(index: ActorIndex, tok: Token, depth: int, *, conjuncts: bool =
     return out
 
 
-SYMPATHY = ("pro", "anti")
+SYMPATHY = frozenset(WORDS["sympathy_prefixes"])
+BACKERS = frozenset(WORDS["backer_suffixes"])
 
 
 def _sympathy(word: Token) -> bool:
-    """A name used for a stance: "pro-Iran", "anti-American"."""
-    doc = word.doc
-    if word.lower_.startswith(tuple(p + "-" for p in SYMPATHY)):
+    """A name used for a stance or a backer: "pro-Iran", "anti-American", "Russian-backed"."""
+    doc, i = word.doc, word.i
+    lower = word.lower_
+    if lower.split("-")[0] in SYMPATHY and "-" in lower or lower.split("-")[-1] in BACKERS:
         return True
-    return word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ in SYMPATHY
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in SYMPATHY:
+        return True
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in BACKERS
 
 
 def _city_of(index: ActorIndex, tok: Token) -> str | None:

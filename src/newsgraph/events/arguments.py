@@ -68,14 +68,17 @@ def resolve(article: Article, tok: Token) -> Argument:
     return Argument(actor, span.text, tok)
 
 
-SYMPATHY_PREFIXES = ("pro-", "anti-", "pro ", "anti ")
+SYMPATHY_PREFIXES = tuple(p + sep for p in WORDS["sympathy_prefixes"] for sep in ("-", " "))
+BACKER_SUFFIXES = tuple("-" + s for s in WORDS["backer_suffixes"])
 
 
 def _only_as_sympathy(article: Article, actor: str, start: int, end: int) -> bool:
-    """Whether every mention of ``actor`` in the span is a sympathy ("pro-Iran", "anti-US")."""
+    """Whether every mention of ``actor`` in the span is a stance or a backer ("a pro-Iran
+    cleric", "anti-US", "the Russian-backed offensive")."""
     ents = [e for e in entities_in(article, start, end) if e.actor == actor]
     return bool(ents) and all(
         article.local(max(start, e.start - 5), e.start).lower().endswith(SYMPATHY_PREFIXES)
+        or article.local(e.end, min(end, e.end + 12)).lower().startswith(BACKER_SUFFIXES)
         for e in ents)
 
 
@@ -302,3 +305,29 @@ def subject_of(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def claimant(article: Article, verb: Token, sources: list[Argument]) -> list[Argument]:
+    """Who made the claim a relative clause denies: "Britain blames Russia in the case,
+    which Russia denies", "Britain says Russia was involved, a charge that Russia denies",
+    "May blamed Moscow, a charge denied by the Kremlin": the subject of the nearest clause
+    above the claim noun whose subject is not the denier."""
+    if verb.dep_ == "relcl":
+        obj = child(verb, "dobj")
+        if obj is None or obj.tag_ not in _RELATIVE:
+            return []
+    elif verb.dep_ != "acl":
+        return []
+    own = {a.actor for a in sources if a.actor}
+    cur = verb.head
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = child(cur, "nsubj", "nsubjpass")
+        found = [a for a in arguments(article, subj) if a.actor] if subj is not None else []
+        if found and not {a.actor for a in found} & own:
+            return found
+    return []

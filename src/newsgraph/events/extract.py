@@ -11,8 +11,8 @@ from ..model import Article, Event, Place, Span
 from ..pipeline import stage
 from ..settings import Settings
 from ..spans import SpanIndex
-from .arguments import (SUBJECTS, Argument, argument_bounds, arguments, child, is_passive,
-                        pobj_of, pobjs_of, resolve, subject_of, subjects_of)
+from .arguments import (SUBJECTS, Argument, argument_bounds, arguments, child, claimant,
+                        is_passive, pobj_of, pobjs_of, resolve, subject_of, subjects_of)
 from .context import OUTER, Context, Reporting, clause_context, reporting_index
 from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_protection,
                        fill_aid_recipients, fill_domestic_protests, street_protest)
@@ -242,6 +242,8 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
         found = arguments(article, inner) if inner is not None else []
         if any(a.actor for a in found):
             targets = found
+    if not any(a.actor for a in targets) and lex.plover(m.cameo) == "REJECT":
+        targets = claimant(article, verb, sources) or targets  # "a charge that X denies"
     if not targets and cands:
         targets = arguments(article, cands[0])  # words only: "gunmen attacked a bus"
     mutual = not any(a.actor for a in targets) and _mutual(m.obj if m.obj is not None else

@@ -2,10 +2,12 @@
 
 "Indian police arrested a 46-year-old man", "the court sentenced him", "the minister urged
 them to ...": when the target is a person word that names no actor and every source is a
-state or one of its organs (government, police, courts, army, legislature) of one country,
-and the sentence names no other country, the target is that country's civilians (``ISO3-CVL``), as event datasets code domestic
-events and as the gold guide reads "citizens belong to their country". The event's pattern
-gains ``+domestic`` and its confidence is capped, so a user can tell and filter.
+state, one of its organs (government, police, courts, army, legislature) or one of its
+officials (a person with such a role) of one country, and the sentence names no other
+country, the target is that country's civilians (``ISO3-CVL``), as event datasets code
+domestic events and as the gold guide reads "citizens belong to their country". Diplomats,
+tourists and people a nationality or "foreign" describes are left alone. The event's
+pattern gains ``+domestic`` and its confidence is capped, so a user can tell and filter.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from __future__ import annotations
 from typing import Any
 
 from ..actors import entities_in
+from ..actors.names import WORDS
 from ..model import Article
 from .arguments import Argument
 from .domestic import _civilians as civilians
 from .triggers import is_person
 
+PEOPLE_NOUNS = frozenset(WORDS["people_nouns"])
+FOREIGN_PEOPLE = frozenset(WORDS["foreign_people"])
+FOREIGN_MODIFIERS = frozenset(WORDS["foreign_modifiers"])
 STATE_ROLES = frozenset({"GOV", "COP", "JUD", "MIL", "LEG", "SPY"})
 CATEGORIES = frozenset({"COERCE", "SANCTION", "ACCUSE", "REQUEST", "RETREAT", "CONCEDE",
                         "ASSAULT", "SUPPORT", "CONSULT", "THREATEN", "REJECT"})
@@ -32,7 +38,7 @@ def domestic_target(article: Article, sources: list[Argument], targets: list[Arg
     if category not in CATEGORIES or not targets or any(a.actor for a in targets):
         return None
     words = targets[0]
-    if not is_person(words.token) or words.token.ent_type_ == "PERSON":
+    if not _unnamed_people(words.token):
         return None
     countries = {_state_country(article, a.actor) for a in sources if a.actor}
     if len(countries) != 1 or None in countries:
@@ -40,6 +46,17 @@ def domestic_target(article: Article, sources: list[Argument], targets: list[Arg
     if _countries_in(article, *span) - countries:
         return None
     return Argument(civilians(article, countries.pop()), words.text, words.token)
+
+
+def _unnamed_people(tok: Any) -> bool:
+    """"a 46-year-old man", "them", "tribal elders": people no name or country describes;
+    "Western diplomats", "foreign tourists" are no one's own people."""
+    if tok.ent_type_ == "PERSON" or not (is_person(tok) or tok.lower_ in PEOPLE_NOUNS):
+        return False
+    if tok.lower_ in FOREIGN_PEOPLE or tok.lemma_.lower() in FOREIGN_PEOPLE:
+        return False
+    return not any(c.dep_ in ("amod", "compound", "nmod") and
+                   (c.ent_type_ == "NORP" or c.lower_ in FOREIGN_MODIFIERS) for c in tok.children)
 
 
 def _countries_in(article: Article, start: int, end: int) -> set[str]:
@@ -56,6 +73,6 @@ def _state_country(article: Article, actor_id: Any) -> str | None:
     actor = article.actor(actor_id)
     if actor is None or not actor.country:
         return None
-    if actor.kind == "state" or (actor.kind == "group" and actor.role in STATE_ROLES):
-        return actor.country
+    if actor.kind == "state" or (actor.kind in ("group", "person") and actor.role in STATE_ROLES):
+        return actor.country  # a state, its organs and its officials
     return None
