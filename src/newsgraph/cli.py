@@ -126,7 +126,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     store = _open_existing(args.db)
     query = EventQuery(actor=args.actor, source=args.source, target=args.target,
                        category=args.category, since=args.since, until=args.until, limit=args.limit,
-                       min_confidence=args.min_confidence)
+                       min_confidence=args.min_confidence, mentions=args.mentions)
     rows = store.events(query)
     store.close()
     if args.json:
@@ -149,21 +149,29 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def _event_line(row: dict) -> str:
     neg = " NOT" if row["negated"] else ""
     mod = "" if row["modality"] == "asserted" else f" ({row['modality']})"
+    told = f"  [told {row['mentions']} times]" if row.get("mentions", 1) > 1 else ""
     return (f"{row['when_'] or '?':10}  {row['category']:9}{neg} {row['source'] or '?'} -> "
-            f"{row['target'] or '?'}{mod}\n    \"{' '.join(row['sentence'].split())}\"")
+            f"{row['target'] or '?'}{mod}{told}\n    \"{' '.join(row['sentence'].split())}\"")
 
 
 def cmd_pairs(args: argparse.Namespace) -> int:
     store = _open_existing(args.db)
+    noun = "event" if args.mentions else "happening"
+    width = len(noun) + 1
     if args.source and args.target:
-        for row in store.timeline(args.source, args.target):
-            print(f"{row['period']}  {row['events']:4d} {'event ' if row['events'] == 1 else 'events'}  mean intensity {row['mean_intensity']}")
+        for row in store.timeline(args.source, args.target, mentions=args.mentions):
+            print(f"{row['period']}  {row['events']:4d} {_noun(row['events'], noun):{width}}"
+                  f"  mean intensity {row['mean_intensity']}")
     else:
-        for row in store.pairs(limit=args.limit):
-            print(f"{row['source']:>14} -> {row['target']:<14} {row['events']:4d} {'event ' if row['events'] == 1 else 'events'}"
+        for row in store.pairs(limit=args.limit, mentions=args.mentions):
+            print(f"{row['source']:>14} -> {row['target']:<14} {row['events']:4d} {_noun(row['events'], noun):{width}}"
                   f"  mean intensity {row['mean_intensity']}")
     store.close()
     return 0
+
+
+def _noun(n: int, noun: str) -> str:
+    return noun if n == 1 else noun + "s"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -174,21 +182,23 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.format == "parquet":
             if not args.output:
                 raise SystemExit("parquet export needs -o FILE")
-            n = export_parquet(store, Path(args.output))
+            n = export_parquet(store, Path(args.output), mentions=args.mentions)
         else:
             out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-            n = (export_jsonl if args.format == "jsonl" else export_csv)(store, out)
+            n = (export_jsonl(store, out) if args.format == "jsonl"
+                 else export_csv(store, out, mentions=args.mentions))
             if out is not sys.stdout:
                 out.close()
     finally:
         store.close()
-    print(f"exported {plural(n, 'article' if args.format == 'jsonl' else 'event')}", file=sys.stderr)
+    what = "article" if args.format == "jsonl" else "event" if args.mentions else "happening"
+    print(f"exported {plural(n, what)}", file=sys.stderr)
     return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
     store = _open_existing(args.db)
-    print_summary(store.summary(), store)
+    print_summary(store.summary(mentions=args.mentions), store)
     store.close()
     return 0
 
@@ -196,9 +206,11 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def print_summary(summary: dict, store: Store) -> None:
     """A readable overview of what a store holds."""
     print(f"\n{plural(summary['articles'], 'article')} ({plural(summary['duplicates'], 'near-duplicate')}), "
-          f"{plural(summary['actors'], 'actor')}, {plural(summary['events'], 'event')}, "
+          f"{plural(summary['actors'], 'actor')}, {plural(summary['events'], 'event')} "
+          f"telling {plural(summary['happenings'], 'happening')}, "
           f"{plural(summary['quotes'], 'quote')}, {plural(summary['places'], 'place')}\n")
-    print("Events by category:")
+    counted = summary.get("counted", "happenings")
+    print("Happenings by category:" if counted == "happenings" else "Events by category (every mention):")
     for category, n in summary["by_category"].items():
         print(f"  {category:10} {n}")
     print("\nMost mentioned actors:")
@@ -206,7 +218,8 @@ def print_summary(summary: dict, store: Store) -> None:
         print(f"  {row['id']:22} {row['name'][:30]:30} {row['country'] or '':4} {row['mentions']}")
     print("\nTop actor pairs (source -> target):")
     for row in summary["top_pairs"]:
-        print(f"  {row['source']} -> {row['target']}: {plural(row['events'], 'event')}, "
+        print(f"  {row['source']} -> {row['target']}: "
+              f"{plural(row['events'], 'happening' if counted == 'happenings' else 'event')}, "
               f"mean intensity {row['mean_intensity']}")
     print("\nSome events with their evidence (most confident, one per category):")
     rows = [r for r in store.events(EventQuery(limit=10_000)) if r["source"] and r["target"]]
@@ -394,6 +407,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-confidence", type=float, metavar="X",
                    help="only events with confidence >= X (0-1; see docs/quality.md for precision by band)")
     p.add_argument("--json", action="store_true", help="JSON Lines output")
+    p.add_argument("--mentions", action="store_true",
+                   help="count (or list) every event mention, not each happening once")
     db_option(p)
     p.set_defaults(fn=cmd_events)
 
@@ -407,16 +422,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", type=_checked(validate.actor_id))
     p.add_argument("--target", type=_checked(validate.actor_id))
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--mentions", action="store_true",
+                   help="count (or list) every event mention, not each happening once")
     db_option(p)
     p.set_defaults(fn=cmd_pairs)
 
     p = sub.add_parser("summary", help="what the store holds")
+    p.add_argument("--mentions", action="store_true",
+                   help="count (or list) every event mention, not each happening once")
     db_option(p)
     p.set_defaults(fn=cmd_summary)
 
     p = sub.add_parser("export", help="export the store: jsonl (articles), csv or parquet (events)")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("-o", "--output")
+    p.add_argument("--mentions", action="store_true",
+                   help="csv/parquet: every event mention, not one row per happening")
     db_option(p)
     p.set_defaults(fn=cmd_export)
 

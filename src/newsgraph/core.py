@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import ingest
 from .dedup import Deduplicator
+from .dedup.happenings import HappeningLinker
 from .dedup.stories import StoryGrouper
 from .errors import InputError
 from .language import guess_language
@@ -121,10 +122,11 @@ def analyze_sources(sources: Iterable[Source], *, settings: Settings | None = No
                     stats.duplicates += 1
                 yield article
 
-    stories = StoryGrouper()
+    stories, happenings = StoryGrouper(), HappeningLinker()
     for article in run_stages(_parse_english(prepared(), settings, parse), stages,
                               settings=settings, stats=stats):
         stories.assign(article)
+        happenings.link(article)
         yield article
 
 

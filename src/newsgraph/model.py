@@ -107,6 +107,7 @@ class Event:
     confidence: float = 0.5
     source_text: str | None = None  # the words naming the source (extension)
     target_text: str | None = None
+    happening: str | None = None  # id of the happening this event mentions (extension)
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "cameo": self.cameo, "source": self.source,
@@ -116,7 +117,7 @@ class Event:
                 "start": self.start, "end": self.end, "trigger": self.trigger.to_dict(),
                 "pattern": self.pattern, "date_from": self.date_from,
                 "confidence": self.confidence, "source_text": self.source_text,
-                "target_text": self.target_text}
+                "target_text": self.target_text, "happening": self.happening}
 
 
 @dataclass(slots=True)

@@ -24,8 +24,9 @@ or from a script under ``if __name__ == "__main__":`` (not from ``python -`` on 
 The store is the only writer: the driver loads shards afterwards with :func:`load_shards`,
 which rebuilds each article with :meth:`Article.from_dict` and calls the store's ``load()``.
 
-Not done across partitions: near-duplicate marking (``duplicate_of``) and story grouping
-(``story``) only see the articles of their own partition. Exact repeats still share an id
+Not done across partitions: near-duplicate marking (``duplicate_of``), story grouping
+(``story``) and happening linking (``events[].happening``) only see the articles of their
+own partition. Exact repeats still share an id
 (ids come from content alone), so the store keeps one copy.
 """
 

@@ -153,7 +153,8 @@ def test_events_rejects_bad_parameters_in_error_shape(client, params, field):
 
 def test_pairs_count_events_per_direction(client):
     pairs = client.get("/pairs").json()
-    assert pairs[0] == {"source": "USA", "target": "RUS", "events": 2, "mean_intensity": -4.0}
+    assert pairs[0] == {"source": "USA", "target": "RUS", "events": 2, "happenings": 2, "mentions": 2,
+                        "mean_intensity": -4.0}
     assert {(p["source"], p["target"]) for p in pairs} == {("USA", "RUS"), ("RUS", "USA")}
     assert len(client.get("/pairs", params={"limit": 1}).json()) == 1
 
@@ -195,7 +196,7 @@ def test_openapi_documents_every_path_and_the_error_shape(client):
 
 # -- errors from newsgraph and from bugs --------------------------------------------------
 def test_locked_store_is_503_with_the_store_code(client, monkeypatch):
-    def locked(self):
+    def locked(self, **_):
         raise StoreError.make("E402", path=self.path)
 
     monkeypatch.setattr(SQLiteStore, "summary", locked)
@@ -204,7 +205,7 @@ def test_locked_store_is_503_with_the_store_code(client, monkeypatch):
 
 
 def test_unexpected_failure_is_500_in_error_shape(client, monkeypatch):
-    def broken(self, *, limit=10):
+    def broken(self, **_):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(SQLiteStore, "pairs", broken)

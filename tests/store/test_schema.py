@@ -114,6 +114,22 @@ def test_a_version_1_store_gains_the_new_columns_filled_from_its_docs(backend):
     assert again.integrity() == []
 
 
+def test_a_version_2_store_gains_happenings_and_counts_them(backend):
+    """Schema 3 adds events.happening; an upgraded store fills it from the stored docs, and
+    events stored without one each count as their own happening."""
+    store = backend()
+    store.load([full_article(), *varied_articles()])
+    before = (store.events(EventQuery()), store.summary(), list(store.iter_articles()))
+    _raw(store, "ALTER TABLE events DROP COLUMN happening")
+    _raw(store, "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    store.close()
+    again = backend()
+    assert _raw(again, "SELECT happening FROM events WHERE article_id = 'abc'") == [{"happening": "older-3"}]
+    assert (again.events(EventQuery()), again.summary(), list(again.iter_articles())) == before
+    assert again.summary()["happenings"] == again.summary()["events"] == 7
+    assert again.integrity() == []
+
+
 def test_a_store_made_by_the_version_1_schema_file_opens_and_takes_articles(tmp_path):
     path = tmp_path / "v1.sqlite"
     with sqlite3.connect(path) as db:

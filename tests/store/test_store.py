@@ -245,16 +245,52 @@ def test_story_articles_in_time_order(store):
 def test_pairs_and_timeline(store):
     store.load([make_article(), make_article(ident="a2", published="2024-04-01",
                                              text="Washington imposed sanctions on Moscow again.")])
-    assert store.pairs() == [{"source": "USA", "target": "RUS", "events": 2, "mean_intensity": -4.0}]
-    assert store.timeline("RUS", "USA") == [{"period": "2024-03", "events": 2, "mean_intensity": -4.0}]
+    assert store.pairs() == [{"source": "USA", "target": "RUS", "events": 2, "happenings": 2,
+                              "mentions": 2, "mean_intensity": -4.0}]
+    assert store.timeline("RUS", "USA") == [{"period": "2024-03", "events": 2, "happenings": 2,
+                                             "mentions": 2, "mean_intensity": -4.0}]
+
+
+def _one_happening_told_twice() -> list:
+    """Two articles whose sanctions events are mentions of one happening, and one other."""
+    first, second = make_article(), make_article(ident="a2", text="Washington imposed sanctions on Moscow again.")
+    other = make_article(ident="a3", published="2024-05-01", date="2024-05-01",
+                         text="Washington imposed sanctions on Moscow in May.")
+    first.events[0].happening = second.events[0].happening = "a1-0"
+    other.events[0].happening = "a3-0"
+    return [first, second, other]
+
+
+def test_counts_are_of_happenings_unless_mentions_are_asked_for(store):
+    """Issue 10: an analyst counting sanctions gets the happenings, not how often they were told."""
+    store.load(_one_happening_told_twice())
+    assert [(r["events"], r["happenings"], r["mentions"]) for r in store.pairs()] == [(2, 2, 3)]
+    assert store.pairs(mentions=True)[0]["events"] == 3
+    assert [(r["period"], r["events"]) for r in store.timeline("USA", "RUS")] == [("2024-03", 1), ("2024-05", 1)]
+    assert [r["events"] for r in store.timeline("USA", "RUS", mentions=True)] == [2, 1]
+    summary = store.summary()
+    assert (summary["events"], summary["happenings"], summary["by_category"]) == (3, 2, {"SANCTION": 2})
+    assert store.summary(mentions=True)["by_category"] == {"SANCTION": 3}
+    assert [r["events"] for r in store.events_by_place(EventQuery())] == [2]
+    assert [r["events"] for r in store.events_by_place(EventQuery(mentions=True))] == [3]
+
+
+def test_events_list_one_row_per_happening_with_its_mentions(store):
+    store.load(_one_happening_told_twice())
+    rows = store.events(EventQuery())
+    assert [(r["article_id"], r["happening"], r["mentions"]) for r in rows] == [("a1", "a1-0", 2), ("a3", "a3-0", 1)]
+    every = store.events(EventQuery(mentions=True))
+    assert [(r["article_id"], r["happening"]) for r in every] == [("a1", "a1-0"), ("a2", "a1-0"), ("a3", "a3-0")]
+    # a filter that leaves out the first mention shows the first one it keeps
+    assert [r["article_id"] for r in store.events(EventQuery(since="2024-03-05", until="2024-03-31"))] == []
 
 
 def test_pairs_count_each_direction_and_round_the_mean(store):
     store.load(varied_articles())
     assert store.pairs() == [
-        {"source": "RUS", "target": "USA", "events": 2, "mean_intensity": -3.2},
-        {"source": "USA", "target": "RUS", "events": 2, "mean_intensity": -4.0},
-        {"source": "KEN", "target": "ETH", "events": 1, "mean_intensity": 4.0}]
+        {"source": "RUS", "target": "USA", "events": 2, "happenings": 2, "mentions": 2, "mean_intensity": -3.2},
+        {"source": "USA", "target": "RUS", "events": 2, "happenings": 2, "mentions": 2, "mean_intensity": -4.0},
+        {"source": "KEN", "target": "ETH", "events": 1, "happenings": 1, "mentions": 1, "mean_intensity": 4.0}]
     assert store.pairs(limit=1) == store.pairs()[:1]
 
 
@@ -279,6 +315,7 @@ def test_summary_counts_and_ranks(store):
     store.load(varied_articles())
     assert store.summary() == {
         "articles": 4, "duplicates": 0, "actors": 4, "events": 6, "quotes": 3, "places": 2,
+        "happenings": 6, "counted": "happenings",  # no happening ids stored: each event is one
         "by_category": {"SANCTION": 2, "ACCUSE": 1, "AGREE": 1, "COOPERATE": 1, "THREATEN": 1},
         "top_actors": [
             {"id": "USA", "name": "United States", "country": "USA", "mentions": 6},

@@ -97,6 +97,7 @@ def _analyzer(request: Request) -> Analyzer:
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 ActorId = Annotated[ActorIdValue | None, Query(min_length=1, max_length=200)]
+Mentions = Annotated[bool, Query(description="count (or list) every event mention, not each happening once")]
 
 
 def create_app(db_path: Path | str, *, settings: Settings | None = None, token: str | None = None,
@@ -162,31 +163,36 @@ def _add_read_routes(app: FastAPI) -> None:
                until: Annotated[IsoDate | None, Query()] = None,
                place: ActorId = None, story: ActorId = None,
                min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-               limit: Limit = 50) -> list[dict[str, Any]]:
+               limit: Limit = 50, mentions: Mentions = False) -> list[dict[str, Any]]:
         """Events by actor (either side), source, target, PLOVER category, date range, place
-        id, story id and least confidence."""
+        id, story id and least confidence: one per happening (its first mention, with how many
+        mentions match), or every event with ``mentions=true``."""
         query = EventQuery(actor=actor, source=source, target=target, category=category,
                            since=since, until=until, place=place, story=story,
-                           min_confidence=min_confidence, limit=limit)
+                           min_confidence=min_confidence, limit=limit, mentions=mentions)
         return [_event_hit(row) for row in _store(request).events(query)]
 
     @app.get("/pairs", response_model=list[Pair], tags=["events"])
-    def pairs(request: Request, limit: Limit = 10) -> list[dict[str, Any]]:
-        """The most frequent (source, target) actor pairs with their mean intensity."""
-        return _store(request).pairs(limit=limit)
+    def pairs(request: Request, limit: Limit = 10, mentions: Mentions = False) -> list[dict[str, Any]]:
+        """The (source, target) actor pairs with the most happenings (or, with ``mentions=true``,
+        event mentions) and their mean intensity."""
+        return _store(request).pairs(limit=limit, mentions=mentions)
 
     @app.get("/pairs/{source}/{target}/timeline", response_model=list[TimelinePoint],
              tags=["events"])
     def timeline(request: Request, source: Annotated[str, PathParam(max_length=200)],
                  target: Annotated[str, PathParam(max_length=200)],
-                 period: Literal["year", "month", "day"] = "month") -> list[dict[str, Any]]:
-        """Events between two actors, either direction, counted per period."""
-        return _store(request).timeline(source, target, period=PERIODS[period])
+                 period: Literal["year", "month", "day"] = "month",
+                 mentions: Mentions = False) -> list[dict[str, Any]]:
+        """Happenings (or, with ``mentions=true``, event mentions) between two actors, either
+        direction, counted per period."""
+        return _store(request).timeline(source, target, period=PERIODS[period], mentions=mentions)
 
     @app.get("/summary", response_model=Summary, tags=["meta"])
-    def summary(request: Request) -> dict[str, Any]:
-        """Counts, events per category, the most mentioned actors and the top pairs."""
-        return _store(request).summary()
+    def summary(request: Request, mentions: Mentions = False) -> dict[str, Any]:
+        """Counts, happenings (or, with ``mentions=true``, event mentions) per category, the most
+        mentioned actors and the top pairs."""
+        return _store(request).summary(mentions=mentions)
 
 
 def _event_hit(row: dict[str, Any]) -> dict[str, Any]:

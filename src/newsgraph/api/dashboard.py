@@ -173,21 +173,26 @@ def add_dashboard_routes(app: FastAPI, *, store: Callable[[Request], Store],
                   category: Annotated[Category | None, Query()] = None,
                   since: Annotated[IsoDate | None, Query()] = None,
                   until: Annotated[IsoDate | None, Query()] = None,
-                  min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None) -> dict[str, Any]:
-        """Events per place under the dashboard's filters: places as markers (with events per
-        family, cooperation or conflict), whole countries as shades, and how many events have
-        no place."""
+                  min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+                  mentions: Annotated[bool, Query(description="count every event mention")] = False,
+                  ) -> dict[str, Any]:
+        """Happenings (or, with ``mentions=true``, event mentions) per place under the dashboard's
+        filters: places as markers (with counts per family, cooperation or conflict), whole
+        countries as shades, and how many have no place."""
         query = EventQuery(actor=actor, category=category, since=since, until=until,
-                           min_confidence=min_confidence)
+                           min_confidence=min_confidence, mentions=mentions)
         return map_of(store(request).events_by_place(query))
 
     @app.get("/stories/{story_id}", response_model=StoryOut, tags=["articles"],
              responses={404: {"model": ErrorOut, "description": "No such story"}})
-    def story(request: Request, story_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
-        """One story: its articles in time order, their events with evidence, the places they
-        name (with the events placed there) and their actors."""
+    def story(request: Request, story_id: Annotated[str, PathParam(max_length=200)],
+              mentions: Annotated[bool, Query(description="every event mention")] = False,
+              ) -> dict[str, Any]:
+        """One story: its articles in time order, their happenings (or, with ``mentions=true``,
+        every event) with evidence, the places they name (with the events placed there) and
+        their actors."""
         current = store(request)
-        rows = current.events(EventQuery(story=story_id, limit=STORY_EVENTS))
+        rows = current.events(EventQuery(story=story_id, limit=STORY_EVENTS, mentions=mentions))
         found = story_of(current, story_id, [event_hit(row) for row in rows])
         if found is None:
             raise HTTPException(404, f"no story with id {story_id!r}")

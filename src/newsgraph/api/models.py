@@ -8,7 +8,7 @@ fields, so a response never drops data.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -105,6 +105,7 @@ class EventOut(_Open):
     confidence: float = 0.5
     source_text: str | None = Field(default=None, description="the words naming the source")
     target_text: str | None = Field(default=None, description="the words naming the target")
+    happening: str | None = Field(default=None, description="id of the happening this event mentions")
 
 
 class QuoteOut(_Open):
@@ -212,6 +213,8 @@ class EventHit(BaseModel):
     confidence: float | None
     source_text: str | None
     target_text: str | None
+    happening: str | None = Field(default=None, description="id of the happening this event mentions")
+    mentions: int = Field(default=1, description="how many events matching the query mention its happening")
     sentence: str
     story: str | None = Field(default=None, description="the story of the event's article")
     title: str | None
@@ -221,13 +224,17 @@ class EventHit(BaseModel):
 class Pair(BaseModel):
     source: str
     target: str
-    events: int
+    events: int = Field(description="happenings, or every mention with mentions=true")
+    happenings: int
+    mentions: int
     mean_intensity: float | None
 
 
 class TimelinePoint(BaseModel):
     period: str | None = Field(description="YYYY-MM (or YYYY-MM-DD with period=day)")
-    events: int
+    events: int = Field(description="happenings, or every mention with mentions=true")
+    happenings: int
+    mentions: int
     mean_intensity: float | None
 
 
@@ -242,9 +249,12 @@ class Summary(BaseModel):
     articles: int
     duplicates: int
     actors: int
-    events: int
+    events: int = Field(description="every event mention")
+    happenings: int = Field(description="what the events tell, each counted once")
     quotes: int
     places: int
+    counted: Literal["happenings", "mentions"] = Field(
+        description="what by_category and top_pairs count")
     by_category: dict[str, int]
     top_actors: list[TopActor]
     top_pairs: list[Pair]

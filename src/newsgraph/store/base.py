@@ -30,6 +30,7 @@ class EventQuery:
     story: str | None = None  # a story id: events of its articles
     min_confidence: float | None = None
     limit: int = 50
+    mentions: bool = False  # every event (mention), not one row per happening
 
 
 class Store(Protocol):
@@ -53,7 +54,8 @@ class Store(Protocol):
         """Full-text hits (id, title, published, uri, snippet); FTS5-style query syntax."""
 
     def events(self, query: EventQuery) -> list[Row]:
-        """Event rows (the events table, ``when_``, ``title``, ``uri``) matching ``query``."""
+        """Event rows (the events table, ``when_``, ``title``, ``uri``, ``story``, ``mentions``)
+        matching ``query``: one per happening, or every event with ``query.mentions``."""
 
     def events_by_place(self, query: EventQuery) -> list[Row]:
         """(place, category, events, name, country, lat, lon) for the events matching ``query``;
@@ -62,14 +64,18 @@ class Store(Protocol):
     def story_articles(self, story: str, *, limit: int = 200) -> list[Row]:
         """(id, title, published, uri, duplicate_of, n_events) of a story, in time order."""
 
-    def pairs(self, *, limit: int = 10) -> list[Row]:
-        """(source, target, events, mean_intensity), most frequent first."""
+    def pairs(self, *, limit: int = 10, mentions: bool = False) -> list[Row]:
+        """(source, target, events, happenings, mentions, mean_intensity), most frequent first;
+        ``events`` counts happenings, or every mention with ``mentions``."""
 
-    def timeline(self, source: str, target: str, *, period: int = 7) -> list[Row]:
-        """(period, events, mean_intensity) between two actors, either direction."""
+    def timeline(self, source: str, target: str, *, period: int = 7,
+                 mentions: bool = False) -> list[Row]:
+        """(period, events, happenings, mentions, mean_intensity) between two actors, either
+        direction; ``events`` counts happenings, or every mention with ``mentions``."""
 
-    def summary(self) -> dict[str, Any]:
-        """Counts, events per category, top actors and top pairs."""
+    def summary(self, *, mentions: bool = False) -> dict[str, Any]:
+        """Counts (with ``happenings``), happenings (or mentions) per category, top actors and
+        top pairs."""
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article as CONTRACT.md JSON, or None."""

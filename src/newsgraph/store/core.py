@@ -30,9 +30,11 @@ from ..model import Article
 from .base import EventQuery, LoadResult, Row
 from .rows import ARTICLES, CHILD_TABLES, TABLES, Column, column_sql, insert_sql, schema_sql
 
-SCHEMA_VERSION = 2  # of the store's tables; the JSON contract's "schema" is model.SCHEMA_VERSION
-MIGRATES_FROM = (1,)  # older versions a store is upgraded from when opened (added columns)
+SCHEMA_VERSION = 3  # of the store's tables; the JSON contract's "schema" is model.SCHEMA_VERSION
+MIGRATES_FROM = (1, 2)  # older versions a store is upgraded from when opened (added columns)
 _WHEN = "coalesce(e.date, a.published)"
+# what counts as one happening: its id, or (events stored before happenings) the event itself
+_HAPPENING = "coalesce(e.happening, e.article_id || '-' || CAST(e.n AS TEXT))"
 _DOC = ARTICLES.names.index("doc")
 
 
@@ -224,23 +226,32 @@ class SQLStore(ABC):
     # -- reading -----------------------------------------------------------------------
     def events(self, query: EventQuery) -> list[Row]:
         """Events filtered by actor (either side), source, target, category, date range, place,
-        story and least confidence.
+        story and least confidence: one row per happening (its first matching mention, with
+        ``mentions``, how many of its mentions match), or with ``query.mentions`` every event.
 
         Ordered by date (undated first), article and index; dates compare at the coarser
         precision (see the module docstring).
         """
         where, args = _event_filter(query)
-        sql = (f"SELECT e.*, {_WHEN} AS when_, a.title, a.uri, a.story FROM events e"
-               f" JOIN articles a ON a.id = e.article_id WHERE {where}"
-               f" ORDER BY when_ NULLS FIRST, e.article_id, e.n LIMIT ?")
-        return self._query(sql, clean((*args, query.limit)))
+        inner = (f"SELECT e.*, {_WHEN} AS when_, a.title, a.uri, a.story,"
+                 f" count(*) OVER (PARTITION BY {_HAPPENING}) AS mentions,"
+                 f" row_number() OVER (PARTITION BY {_HAPPENING}"
+                 f" ORDER BY {_WHEN} NULLS FIRST, e.article_id, e.n) AS rank_"
+                 f" FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}")
+        keep = "" if query.mentions else " WHERE rank_ = 1"
+        sql = f"SELECT * FROM ({inner}) t{keep} ORDER BY when_ NULLS FIRST, article_id, n LIMIT ?"
+        rows = self._query(sql, clean((*args, query.limit)))
+        for row in rows:
+            del row["rank_"]
+        return rows
 
     def events_by_place(self, query: EventQuery) -> list[Row]:
         """Events matching ``query`` (its limit aside) counted per place and category, with the
-        place's name, country and coordinates; place None for events without a place."""
+        place's name, country and coordinates; place None for events without a place. Counts
+        are of happenings, or with ``query.mentions`` of events."""
         where, args = _event_filter(query)
-        sql = ("SELECT e.place, e.category, count(*) AS events, p.name, p.country, p.lat, p.lon"
-               " FROM events e JOIN articles a ON a.id = e.article_id"
+        sql = (f"SELECT e.place, e.category, {_counted(query.mentions)} AS events, p.name, p.country,"
+               " p.lat, p.lon FROM events e JOIN articles a ON a.id = e.article_id"
                f" LEFT JOIN places p ON p.id = e.place WHERE {where}"
                " GROUP BY e.place, e.category, p.name, p.country, p.lat, p.lon"
                " ORDER BY e.place NULLS FIRST, e.category")
@@ -252,37 +263,47 @@ class SQLStore(ABC):
                " WHERE story = ? ORDER BY published NULLS FIRST, id LIMIT ?")
         return self._query(sql, clean((story, limit)))
 
-    def pairs(self, *, limit: int = 10) -> list[Row]:
-        """Most frequent (source, target) actor pairs with their mean intensity."""
-        sql = ("SELECT source, target, count(*) AS events, avg(intensity) AS mean_intensity"
-               " FROM events WHERE source IS NOT NULL AND target IS NOT NULL AND source != target"
-               " GROUP BY source, target ORDER BY events DESC, source, target LIMIT ?")
+    def pairs(self, *, limit: int = 10, mentions: bool = False) -> list[Row]:
+        """Most frequent (source, target) actor pairs with their mean intensity: ``events`` counts
+        happenings (or, with ``mentions``, every event); ``happenings`` and ``mentions`` both."""
+        sql = (f"SELECT e.source, e.target, {_counted(mentions)} AS events,"
+               f" count(DISTINCT {_HAPPENING}) AS happenings, count(*) AS mentions,"
+               " avg(e.intensity) AS mean_intensity FROM events e"
+               " WHERE e.source IS NOT NULL AND e.target IS NOT NULL AND e.source != e.target"
+               " GROUP BY e.source, e.target ORDER BY events DESC, e.source, e.target LIMIT ?")
         return _rounded(self._query(sql, (limit,)))
 
-    def timeline(self, source: str, target: str, *, period: int = 7) -> list[Row]:
-        """Events between two actors (either direction) per year (4), month (7) or day (10)."""
-        sql = (f"SELECT substr({_WHEN}, 1, {int(period)}) AS period, count(*) AS events,"
+    def timeline(self, source: str, target: str, *, period: int = 7,
+                 mentions: bool = False) -> list[Row]:
+        """Happenings (or, with ``mentions``, events) between two actors, either direction, per
+        year (4), month (7) or day (10); ``happenings`` and ``mentions`` both."""
+        sql = (f"SELECT substr({_WHEN}, 1, {int(period)}) AS period, {_counted(mentions)} AS events,"
+               f" count(DISTINCT {_HAPPENING}) AS happenings, count(*) AS mentions,"
                " avg(e.intensity) AS mean_intensity FROM events e"
                " JOIN articles a ON a.id = e.article_id"
                " WHERE (e.source = ? AND e.target = ?) OR (e.source = ? AND e.target = ?)"
                " GROUP BY period ORDER BY period NULLS FIRST")
         return _rounded(self._query(sql, clean((source, target, target, source))))
 
-    def summary(self) -> dict[str, Any]:
-        """Counts, events per category, the most mentioned actors and the top pairs."""
+    def summary(self, *, mentions: bool = False) -> dict[str, Any]:
+        """Counts (events are mentions; ``happenings`` what they tell), happenings (or, with
+        ``mentions``, events) per category, the most mentioned actors and the top pairs."""
         counts = {name: self._count(sql) for name, sql in (
             ("articles", "articles"), ("duplicates", "articles WHERE duplicate_of IS NOT NULL"),
             ("actors", "actors"), ("events", "events"), ("quotes", "quotes"),
             ("places", "places"))}
-        by_category = self._query("SELECT category, count(*) AS n FROM events"
-                                  " GROUP BY category ORDER BY n DESC, category")
+        counts["happenings"] = int(self._query(
+            f"SELECT count(DISTINCT {_HAPPENING}) AS n FROM events e")[0]["n"])
+        by_category = self._query(f"SELECT e.category, {_counted(mentions)} AS n FROM events e"
+                                  " GROUP BY e.category ORDER BY n DESC, e.category")
         top_actors = self._query(
             "SELECT a.id, a.name, a.country, CAST(sum(m.mentions) AS BIGINT) AS mentions"
             " FROM actors a"
             " JOIN article_actors m ON m.actor_id = a.id GROUP BY a.id, a.name, a.country"
             " ORDER BY mentions DESC, a.id LIMIT 10")
-        return {**counts, "by_category": {r["category"]: r["n"] for r in by_category},
-                "top_actors": top_actors, "top_pairs": self.pairs(limit=5)}
+        return {**counts, "counted": "mentions" if mentions else "happenings",
+                "by_category": {r["category"]: r["n"] for r in by_category},
+                "top_actors": top_actors, "top_pairs": self.pairs(limit=5, mentions=mentions)}
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One stored article as CONTRACT.md JSON, or None."""
@@ -340,6 +361,11 @@ def _event_filter(query: EventQuery) -> tuple[str, list[Any]]:
                          f" substr(CAST(? AS TEXT), 1, length({_WHEN}))")
             args += [bound, bound]
     return " AND ".join(where), args
+
+
+def _counted(mentions: bool) -> str:
+    """What a count counts: every event (mention), or the distinct happenings they tell."""
+    return "count(*)" if mentions else f"count(DISTINCT {_HAPPENING})"
 
 
 def _replaceable(uri: str) -> bool:

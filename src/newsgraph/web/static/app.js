@@ -9,14 +9,14 @@ import { $, el, svg, api, guarded, status, plural, actorNames, CATEGORIES, marke
 import { loadWorld, drawMap, legend, project, zoomBox } from "./map.js";
 import { openArticle, closeArticle, showStory, closeStory, onActor } from "./views.js";
 
-const COUNT_LABELS = [["articles", "Articles"], ["events", "Events"], ["actors", "Actors"],
+const COUNT_LABELS = [["articles", "Articles"], ["happenings", "Happenings"], ["events", "Event mentions"], ["actors", "Actors"],
   ["quotes", "Quotes"], ["places", "Places"], ["duplicates", "Duplicates"]];
 const EVENT_LIMIT = 200;
 
 /* ---------- summary ---------- */
 
 async function loadSummary() {
-  const summary = await api("summary");
+  const summary = await api("summary", { mentions: filters().mentions });
   const counts = $("#counts");
   counts.replaceChildren();
   for (const [key, label] of COUNT_LABELS) {
@@ -39,7 +39,7 @@ function renderCategories(byCategory) {
     const bar = el("span", { class: "bar", "aria-hidden": "true" });
     bar.style.width = `${Math.max(2, (100 * n) / most)}%`;
     const button = el("button", { type: "button", class: "bar-button", "data-category": category,
-      "aria-label": `${category}: ${n} events, list them`,
+      "aria-label": `${category}: ${plural(n, "happening")}, list them`,
       onclick: () => { $("#f-category").value = category; submitFilter(true); } },
     el("span", { class: "bar-name", text: category }), el("span", { class: "bar-track" }, bar),
     el("span", { class: "bar-n", text: n }));
@@ -114,12 +114,19 @@ function filters() {
     since: $("#f-since").value,
     until: $("#f-until").value,
     min_confidence: $("#f-confidence").value,
+    mentions: $("#f-mentions").checked ? "true" : "",
   };
+}
+
+/** What a count counts under the current filters: happenings, or every event mention. */
+function noun() {
+  return $("#f-mentions").checked ? "event" : "happening";
 }
 
 function describeFilters(current) {
   const names = { min_confidence: "confidence ≥" };
-  return Object.entries(current).filter(([, v]) => v).map(([k, v]) => `${names[k] || k} ${v}`).join(", ");
+  return Object.entries(current).filter(([k, v]) => v && k !== "mentions")
+    .map(([k, v]) => `${names[k] || k} ${v}`).join(", ");
 }
 
 function submitFilter(scroll) {
@@ -136,7 +143,7 @@ async function loadEvents() {
   for (const ev of rows) body.append(eventRow(ev));
   const described = describeFilters(current);
   $("#events-count").textContent = `${rows.length === EVENT_LIMIT ? "First " : ""}${
-    plural(rows.length, "event")}${described ? " with " + described : ""}.`;
+    plural(rows.length, noun())}${described ? " with " + described : ""}.`;
   $("#events-table").dataset.state = "ready";
 }
 
@@ -150,7 +157,8 @@ function eventRow(ev) {
     el("td", { "data-label": "Category" }, categoryBadge(ev.category)),
     el("td", { class: "nowrap", "data-label": "Actors" }, actorPair(ev)),
     el("td", { class: "num", "data-label": "Intensity", text: intensity }),
-    el("td", { class: "evidence-cell" }, markedSentence(ev.sentence, ev.start, ev.trigger), ...flags(ev)),
+    el("td", { class: "evidence-cell" }, markedSentence(ev.sentence, ev.start, ev.trigger), ...flags(ev),
+      ev.mentions > 1 ? el("span", { class: "hint told", text: ` · told ${ev.mentions} times` }) : null),
     el("td", { class: "nowrap" }, el("a", { href: articleHref(ev.article_id, ev.n), class: "open",
       "aria-label": `Open article ${ev.title || ev.article_id} at this event` }, "Open"), story ? " · " : null, story));
 }
@@ -244,7 +252,7 @@ function showMapEvents(title, rows, id) {
 /* ---------- pairs: timeline, mean intensity, the pair's events ---------- */
 
 async function loadPairs() {
-  const pairs = await api("pairs", { limit: 10 });
+  const pairs = await api("pairs", { limit: 10, mentions: filters().mentions });
   const list = $("#pair-list");
   list.replaceChildren();
   if (!pairs.length) list.append(el("li", { class: "hint", text: "No pairs with two actors yet." }));
@@ -252,7 +260,7 @@ async function loadPairs() {
     const link = el("a", { class: "pair-link", href: hashHref({ source: pair.source, target: pair.target }),
       "aria-current": "false", "data-pair": `${pair.source}|${pair.target}` }, `${pair.source} → ${pair.target}`);
     const mean = pair.mean_intensity === null ? "" : `, mean intensity ${pair.mean_intensity}`;
-    list.append(el("li", {}, link, el("span", { class: "hint", text: ` ${plural(pair.events, "event")}${mean}` })));
+    list.append(el("li", {}, link, el("span", { class: "hint", text: ` ${plural(pair.events, noun())}${mean}` })));
   }
   markCurrentPair();
 }
@@ -268,12 +276,13 @@ function markCurrentPair() {
 async function showPair(source, target) {
   markCurrentPair();
   const path = `pairs/${encodeURIComponent(source)}/${encodeURIComponent(target)}/timeline`;
-  const [points, forth, back] = await Promise.all([api(path, { period: "month" }),
-    api("events", { source, target, limit: EVENT_LIMIT }),
-    source === target ? [] : api("events", { source: target, target: source, limit: EVENT_LIMIT })]);
+  const mentions = filters().mentions;
+  const [points, forth, back] = await Promise.all([api(path, { period: "month", mentions }),
+    api("events", { source, target, limit: EVENT_LIMIT, mentions }),
+    source === target ? [] : api("events", { source: target, target: source, limit: EVENT_LIMIT, mentions })]);
   const filled = withEmptyMonths(points);
   $("#timeline-label").textContent = `Events between ${source} and ${target} (either direction) per month: ` +
-    "bars count events (red leans to conflict, green to cooperation); the line is their mean intensity, " +
+    `bars count ${noun()}s (red leans to conflict, green to cooperation); the line is their mean intensity, ` +
     "from −10 (most conflictual) to +10 (most cooperative).";
   $("#timeline").replaceChildren(timelineChart(filled, `${source} and ${target}`));
   const rows = [...forth, ...back].sort((a, b) => (a.when || "").localeCompare(b.when || "") ||
@@ -361,6 +370,7 @@ function start() {
   $("#search-form").addEventListener("submit", guarded(runSearch));
   $("#event-filter").addEventListener("submit", (e) => { e.preventDefault(); submitFilter(false); });
   $("#event-filter").addEventListener("reset", () => setTimeout(() => submitFilter(false), 0));
+  $("#f-mentions").addEventListener("change", () => { guarded(loadSummary)(); guarded(loadPairs)(); submitFilter(false); });
   $("#article-close").addEventListener("click", closeArticle);
   $("#story-close").addEventListener("click", closeStory);
   onActor(listActorEvents);
