@@ -197,7 +197,7 @@ async function loadMap() {
   const box = $("#map");
   const described = describeFilters(current);
   $("#map-count").textContent = data.events
-    ? `${plural(data.placed, "event")} of ${plural(data.events, "event")}${described ? " with " + described : ""} ` +
+    ? `${plural(data.placed, noun())} of ${plural(data.events, noun())}${described ? " with " + described : ""} ` +
       `have a place: ${plural(data.places.length, "place")} marked, ${plural(data.countries.length, "country", "countries")} shaded. ` +
       "Choose a marker or a shaded country to list its events."
     : "No events to map.";
