@@ -41,3 +41,30 @@ def test_a_backer_named_before_the_act_is_not_its_actor() -> None:
 def test_a_denial_in_a_relative_clause_targets_who_made_the_claim(text: str) -> None:
     pairs = _pairs(text, "REJECT")
     assert pairs and all(t in ("CHL", "ARG") for _, t in pairs)
+
+
+def test_a_person_owning_an_arrest_is_its_target() -> None:
+    text = "Rosa Quispe, a teacher, spoke in Lima on Monday. Quispe's arrest angered her family."
+    targets = {t for _, t in _pairs(text, "COERCE")}
+    assert "rosa-quispe" in targets
+
+
+def test_the_of_phrase_of_a_reversed_conviction_is_the_target() -> None:
+    text = "Chile's supreme court reversed the conviction of a journalist, Pablo Rojas."
+    assert ("CHL-JUD", "pablo-rojas") in _pairs(text, "CONCEDE")
+
+
+def test_an_object_pronoun_finds_a_person_named_sentences_before() -> None:
+    text = ("A court in Lima jailed the activist Rosa Quispe in May. The ruling was appealed. "
+            "Lawyers filed papers in June. On Friday the supreme court freed her.")
+    assert any(t == "rosa-quispe" for _, t in _pairs(text, "RETREAT"))
+
+
+def test_a_passive_participle_names_its_patient() -> None:
+    text = "Some of the 40 Chilean diplomats being expelled from Peru left Lima on Monday."
+    assert ("PER", "CHL") in _pairs(text, "SANCTION")
+
+
+def test_the_owner_of_a_decision_acts_in_its_infinitive() -> None:
+    text = "Bolivia condemned Chilean President Luis Rojas's decision to deploy troops."
+    assert any(s == "luis-rojas" for s, _ in _pairs(text, "MOBILIZE"))

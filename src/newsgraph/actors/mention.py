@@ -476,6 +476,9 @@ def _by_pronoun(index: ActorIndex, tok: Token, depth: int) -> str | None:
     if exclude is not None:  # an object: only a near antecedent
         earlier = takewhile(lambda m: m.start >= near, earlier)
     first = next(earlier, None)
+    if first is None and exclude is not None and personal:
+        # "him" with no person in the last two sentences: the last person named before
+        first = next((m for m in index.earlier(start, kinds) if m.actor != skip), None)
     if first is not None and tok.dep_ in SUBJECT_DEPS and _has_deps(tok):
         for m in chain([first], earlier):  # a subject repeats a near subject
             if m.start < near:

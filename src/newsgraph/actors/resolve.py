@@ -555,8 +555,7 @@ class Resolver:
             if ent.actor is not None or ent.label not in ("ORG", "GPE", "NORP"):
                 continue
             key = person_key(self.texts[i:j])
-            if key and (key in names.full or names.longer(key)
-                        or names.family_first(key) is not None):
+            if key and (key in names.full or names.longer(key) or names.family_first(key)):
                 ent.label = "PERSON"
 
     def relabel_titled_names(self) -> None:
@@ -713,7 +712,7 @@ def _label_for(label: str, entry: ActorEntry) -> str:
 
 def _canonical_names(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """Join surnames ("Putin") to the nearest full name that ends with them; a one-word
-    name no full name ends with joins the one full name it starts ("Park" for "Park
+    name no full name ends with joins the nearest full name it starts ("Park" for "Park
     Geun-hye", "Wang" for "Wang Yi": family name first). A full name whose own canonical
     is longer ("Kim Jong" -> "Kim Jong Un") is left alone."""
     names = _Names(keys)
@@ -725,7 +724,8 @@ def _canonical_names(keys: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     for n, key in enumerate(keys):
         if key not in longer:
             longer[key] = names.longer(key)
-        out.append(_nearest(longer[key], positions, n) or names.family_first(key) or key)
+        out.append(_nearest(longer[key], positions, n)
+                   or _nearest(names.family_first(key), positions, n) or key)
     return out
 
 
@@ -765,13 +765,12 @@ class _Names:
         found = set().union(*(self.by_word.get(w, set()) for w in words))
         return sorted(f for f in found if len(f) > len(key) and _ends_with(f, key))
 
-    def family_first(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The one full name that starts with the one-word ``key``, if only one does."""
+    def family_first(self, key: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """Full names that start with the one-word ``key`` ("Park Geun-hye" for "Park")."""
         if len(key) != 1 or len(key[0]) < 2:
-            return None
+            return []
         word = key[0].lower()
-        found = {k for k in self.by_word.get(word, ()) if k[0].lower() == word}
-        return found.pop() if len(found) == 1 else None
+        return sorted(k for k in self.by_word.get(word, ()) if k[0].lower() == word)
 
 
 def _ends_with(full: tuple[str, ...], short: tuple[str, ...]) -> bool:

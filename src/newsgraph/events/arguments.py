@@ -292,6 +292,9 @@ def subject_of(verb: Token) -> Token | None:
             return subj
         if cur.dep_ == "relcl":
             return cur.head
+        owner = _plan_owner(cur)
+        if owner is not None:  # "Trump's decision to deploy troops"
+            return owner
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
             cur = cur.head.head  # "said after meeting X": the one who said met
             continue
@@ -331,3 +334,37 @@ def claimant(article: Article, verb: Token, sources: list[Argument]) -> list[Arg
         if found and not {a.actor for a in found} & own:
             return found
     return []
+
+
+def patient_noun(verb: Token) -> Token | None:
+    """The noun a passive participle describes, which undergoes the act: "some of the 60
+    diplomats being expelled from the US", "three men detained by police"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" and not is_passive(verb):
+        return None
+    if verb.tag_ not in ("VBN", "VBG") or verb.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return verb.head if verb.head.i < verb.i else None
+
+
+POSSESSIVE_PERSONS = frozenset({"his", "her", "their"})
+
+
+def possessed_person(article: Article, tok: Token | None) -> bool:
+    """A possessor naming a person: "Park's" (conviction), "his" (arrest)."""
+    if tok is None or tok.dep_ != "poss":
+        return False
+    if tok.ent_type_ == "PERSON" or tok.lower_ in POSSESSIVE_PERSONS:
+        return True
+    found = resolve(article, tok).actor
+    actor = article.actor(found) if found is not None else None
+    return actor is not None and actor.kind == "person"
+
+
+def _plan_owner(verb: Token) -> Token | None:
+    """The owner of the noun an infinitive completes: "Trump's decision to deploy troops",
+    "the plan by Russia to expel diplomats", "Iran's refusal to allow inspectors"."""
+    if verb.dep_ != "acl" or verb.head.pos_ != "NOUN" or verb.head.i > verb.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return child(verb.head, "poss") or pobj_of(verb.head, frozenset({"by"}))

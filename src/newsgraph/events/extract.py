@@ -12,7 +12,8 @@ from ..pipeline import stage
 from ..settings import Settings
 from ..spans import SpanIndex
 from .arguments import (SUBJECTS, Argument, argument_bounds, arguments, child, claimant,
-                        is_passive, pobj_of, pobjs_of, resolve, subject_of, subjects_of)
+                        is_passive, patient_noun, pobj_of, pobjs_of, possessed_person, resolve,
+                        subject_of, subjects_of)
 from .context import OUTER, Context, Reporting, clause_context, reporting_index
 from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_protection,
                        fill_aid_recipients, fill_domestic_protests, street_protest)
@@ -154,10 +155,12 @@ def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
     then target phrases on the verb."""
     skip = m.obj.i if m.obj is not None and "@to" not in m.pattern else -1
     direct = child(verb, "nsubjpass") if is_passive(verb) else child(verb, "dobj")
+    if direct is None:
+        direct = patient_noun(verb)  # "diplomats being expelled from the US"
     cands = [direct if direct is None or direct.i != skip else None, _dative(verb)]
     preps = TARGET_PREPS | EXTRA_TARGET_PREPS.get(lex.plover(m.cameo) or "", frozenset())
     if m.obj is not None:
-        cands += pobjs_of(m.obj, preps)
+        cands += pobjs_of(m.obj, preps | OF)  # "reversed the conviction of a journalist"
     cands += [child(x, "pobj") for x in m.extra if x.dep_ in ("prep", "agent", "dative")]
     cands += pobjs_of(verb, preps)
     if direct is not None and not is_passive(verb):
@@ -212,7 +215,8 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
     if verb.lemma_.lower() in FROM_ACTORS and is_passive(verb) and subject_of(verb) is None:
         expeller = [a for a in arguments(article, pobj_of(verb, FROM)) if a.actor]
         if expeller:
-            return Roles(expeller, arguments(article, child(verb, "nsubjpass")))
+            return Roles(expeller, arguments(article, child(verb, "nsubjpass")
+                                             or patient_noun(verb)))
     sources: list[Argument] = []
     for src_tok in subjects_of(verb):
         found = arguments(article, src_tok)
@@ -268,6 +272,8 @@ def noun_roles(article: Article, m: Match) -> Roles:
     tgt_tok = pobj_of(noun, TARGET_PREPS)
     if tgt_tok is None and of_role == "target":
         tgt_tok = pobj_of(noun, OF)
+    if tgt_tok is None and of_role == "target" and possessed_person(article, src_tok):
+        src_tok, tgt_tok = None, src_tok  # "Park's conviction", "his arrest"
     sources = arguments(article, src_tok)
     if src_tok is not None and src_tok.lower_ == "their":  # "X and Y delayed their meeting"
         shared = [a for t in subjects_of(noun.head) for a in arguments(article, t)]
