@@ -119,3 +119,14 @@ def test_the_army_is_the_army_named_earlier(make_article: MakeArticle) -> None:
                            "\"Our army did nothing,\" a Peruvian officer said.")
     assert resolve_mention(article, *span_of(article, "The army")) == "CHL-MIL"
     assert resolve_mention(article, *span_of(article, "Our army")) != "CHL-MIL"
+
+
+@pytest.mark.slow
+def test_people_take_the_country_of_a_one_country_story(make_article: MakeArticle) -> None:
+    article = make_article("South Africa's president spoke in Pretoria. South Africa's "
+                           "parliament and South Africa's courts met. Thousands of people "
+                           "turned out to support him.")
+    assert resolve_mention(article, *span_of(article, "people")) == "ZAF-CVL"
+    two = make_article("Chile and Peru signed a deal in Lima. Chile and Peru agreed. "
+                       "Thousands of people turned out to watch.")
+    assert resolve_mention(two, *span_of(two, "people")) is None

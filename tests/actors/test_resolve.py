@@ -171,3 +171,10 @@ def test_person_country_from_a_region_or_joined_titles(make_article: MakeArticle
                                                        person: str, country: str) -> None:
     actor = make_article(text).actor(person)
     assert actor is not None and actor.country == country
+
+
+@pytest.mark.slow
+def test_an_administration_named_for_a_president_is_his_state(make_article: MakeArticle) -> None:
+    article = make_article("Mexico's Senate met in Mexico City. Mexico rejected a request by "
+                           "the Trump Administration on Friday.")
+    assert [e.actor for e in article.entities if "Trump" in e.text] == ["USA"]

@@ -68,3 +68,20 @@ def test_a_passive_participle_names_its_patient() -> None:
 def test_the_owner_of_a_decision_acts_in_its_infinitive() -> None:
     text = "Bolivia condemned Chilean President Luis Rojas's decision to deploy troops."
     assert any(s == "luis-rojas" for s, _ in _pairs(text, "MOBILIZE"))
+
+
+def test_troops_an_actor_deploys_are_not_its_target() -> None:
+    text = ("Peru said Chile had deployed extra troops on Monday. Peru's president and "
+            "Peru's congress met in Lima, Peru.")
+    pairs = _pairs(text, "MOBILIZE")
+    assert ("CHL", None) in pairs and not any(t == "PER-MIL" for _, t in pairs)
+
+
+def test_an_actor_acting_on_its_own_thing_still_acts() -> None:
+    assert ("PER", None) in _pairs("Peru's government withdrew its pension bill on Tuesday.",
+                                   "RETREAT")
+
+
+def test_those_a_clause_describes_are_people_of_the_official() -> None:
+    text = "Kenyan Chief Justice Paul Mwangi advised those dissatisfied with rulings to appeal."
+    assert ("paul-mwangi", "KEN-CVL") in _pairs(text, "REQUEST")

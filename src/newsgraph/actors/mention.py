@@ -37,6 +37,7 @@ GENERIC_HEADS = frozenset(WORDS["generic_heads"])
 # role words that name an activity when bare and lower case ("rights of assembly")
 MASS_USE = frozenset(WORDS["mass_use"])
 UNOWNED_TITLES = frozenset(WORDS["unowned_titles"])
+LOCAL_PEOPLE = frozenset(WORDS["local_people"])
 MAX_DEPTH = 3
 
 
@@ -66,6 +67,13 @@ def resolve_mention(article: Article, start: int, end: int) -> str | None:
     if found is not None:
         _count(index, found, start, end, bool(inside and inside[0].actor == found))
     return found
+
+
+def role_noun(tok: Token) -> tuple[str, str] | None:
+    """(role code, "title" or "group") of a role noun ending at ``tok`` ("troops" ->
+    ("MIL", "group"), "foreign minister" -> ("GOV", "title")), else None."""
+    role = _role_at_head(tok)
+    return (role.role, role.kind) if role is not None else None
 
 
 def entities_in(article: Article, start: int, end: int) -> list[Entity]:
@@ -220,6 +228,9 @@ def _by_role(index: ActorIndex, span: Span, head: Token, role: RoleEntry,
             country = _main_country(index, "", share=0.75)
         else:
             country = index.dominant_state if role.role == "GOV" else None
+        return _group(index, country, role.role) if country else None
+    if head.lower_ in LOCAL_PEOPLE:  # a people word: only in a clearly one-country story
+        country = _nearby_place(index, span) or _main_country(index, role.role, share=0.75)
         return _group(index, country, role.role) if country else None
     if head.lower_ in GENERIC_HEADS:
         return None

@@ -233,6 +233,8 @@ class Resolver:
                 return entry  # "Basij militia", "Hamas fighters"
             if entry.kind == "state" and entry.source in ("country", "adjective"):
                 country = country or entry.country
+            elif entry.kind == "person" and entry.country and a < j - 1:
+                country = country or entry.country  # "the Trump administration"
         role = None
         end = min(len(self.doc), j + 2)  # "Kazakh Foreign" + "Ministry"
         for a, b, found in self.gaz.roles.scan(self.lowers, self.texts, start=i, end=end):

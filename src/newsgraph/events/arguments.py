@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..actors import entities_in, resolve_mention, resolve_owners
+from ..actors import entities_in, resolve_mention, resolve_owners, role_noun
 from ..actors.names import WORDS
 from ..model import Article
 
@@ -368,3 +368,18 @@ def _plan_owner(verb: Token) -> Token | None:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     return child(verb.head, "poss") or pobj_of(verb.head, frozenset({"by"}))
+
+
+FORCE_ROLES = frozenset({"MIL", "COP"})
+_OWNER_ENTITIES = frozenset({"GPE", "NORP"})
+
+
+def unowned_forces(tok: Token) -> bool:
+    """Troops or police with no state named in their own phrase ("deployed National Guard
+    troops", "sent extra troops"): the forces an actor moves, never whom it moves them
+    against; "deployed troops near the Ukrainian border" names no target either."""
+    role = role_noun(tok)
+    if role is None or role[0] not in FORCE_ROLES or role[1] != "group":
+        return False
+    i, j = argument_bounds(tok)
+    return not any(t.ent_type_ in _OWNER_ENTITIES or t.dep_ == "poss" for t in tok.doc[i:j])

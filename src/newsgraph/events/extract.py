@@ -13,7 +13,7 @@ from ..settings import Settings
 from ..spans import SpanIndex
 from .arguments import (SUBJECTS, Argument, argument_bounds, arguments, child, claimant,
                         is_passive, patient_noun, pobj_of, pobjs_of, possessed_person, resolve,
-                        subject_of, subjects_of)
+                        subject_of, subjects_of, unowned_forces)
 from .context import OUTER, Context, Reporting, clause_context, reporting_index
 from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_protection,
                        fill_aid_recipients, fill_domestic_protests, street_protest)
@@ -226,6 +226,8 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
                      _modifier_actors(article, src_tok, [])) or found
         sources.extend(found)
     cands = _target_tokens(verb, m, lex)
+    if lex.plover(m.cameo) == "MOBILIZE":
+        cands = [t for t in cands if not unowned_forces(t)]  # "deployed troops"
     consumed: list[int] = []
     targets: list[Argument] = []
     own = {a.actor for a in sources if a.actor}
@@ -250,6 +252,8 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
         targets = claimant(article, verb, sources) or targets  # "a charge that X denies"
     if not targets and cands:
         targets = arguments(article, cands[0])  # words only: "gunmen attacked a bus"
+    if own and any(a.actor for a in targets) and all(a.actor in own for a in targets if a.actor):
+        targets = []  # "deployed troops to its border": no one else is acted on
     mutual = not any(a.actor for a in targets) and _mutual(m.obj if m.obj is not None else
                                                            child(verb, "dobj"))
     return Roles(sources, targets, consumed, mutual)

@@ -51,12 +51,20 @@ def domestic_target(article: Article, sources: list[Argument], targets: list[Arg
 def _unnamed_people(tok: Any) -> bool:
     """"a 46-year-old man", "them", "tribal elders": people no name or country describes;
     "Western diplomats", "foreign tourists" are no one's own people."""
-    if tok.ent_type_ == "PERSON" or not (is_person(tok) or tok.lower_ in PEOPLE_NOUNS):
+    if tok.ent_type_ == "PERSON":
+        return False
+    if not (is_person(tok) or tok.lower_ in PEOPLE_NOUNS or _described_those(tok)):
         return False
     if tok.lower_ in FOREIGN_PEOPLE or tok.lemma_.lower() in FOREIGN_PEOPLE:
         return False
     return not any(c.dep_ in ("amod", "compound", "nmod") and
                    (c.ent_type_ == "NORP" or c.lower_ in FOREIGN_MODIFIERS) for c in tok.children)
+
+
+def _described_those(tok: Any) -> bool:
+    """"those dissatisfied with court rulings", "those who protested": people."""
+    return tok.lower_ in ("those", "anyone", "everyone") and any(
+        c.dep_ in ("amod", "acl", "relcl") for c in tok.children)
 
 
 def _countries_in(article: Article, start: int, end: int) -> set[str]:
