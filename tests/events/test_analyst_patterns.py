@@ -150,11 +150,21 @@ def test_historical_event_without_a_date_never_gets_the_publication_date() -> No
 
 
 def test_purpose_infinitive_happens_when_its_governing_act_does() -> None:
+    article = analyze_texts(["Japan's foreign minister travelled to Seoul on Monday to meet "
+                             "South Korea's president."], published=["2025-03-14"])[0]
+    meet = [e for e in article.events if e.trigger and
+            article.local(e.trigger.start, e.trigger.end) == "meet"]
+    assert meet and all(e.date == "2025-03-10" for e in meet)
+
+
+def test_summoning_an_envoy_to_protest_is_one_accusation() -> None:
+    # PLOVER: summoning an ambassador to present grievances is ACCUSE, and the "protest"
+    # it serves is what the summons says, no street protest
     article = analyze_texts(["Japan summoned the ambassadors of China and Russia on Monday to protest against "
                              "new Chinese export curbs."], published=["2025-03-14"])[0]
-    protest = [e for e in article.events if e.trigger and
-               article.local(e.trigger.start, e.trigger.end).startswith("protest")]
-    assert protest and all(e.date == "2025-03-10" for e in protest)
+    assert {e.category for e in article.events} == {"ACCUSE"}
+    assert {(e.source, e.target) for e in article.events} == {("JPN", "CHN"), ("JPN", "RUS")}
+    assert all(e.date == "2025-03-10" for e in article.events)
 
 
 def test_future_and_negation() -> None:

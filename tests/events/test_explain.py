@@ -30,3 +30,11 @@ def test_explain_command_prints_one_sentence() -> None:
     assert result.returncode == 0, result.stderr
     assert "[1] Why did Peru attack Chile?" in out and "[0]" not in out
     assert "rejected: a question reports no event" in out
+
+
+def test_explain_takes_a_long_one_line_text_as_text() -> None:
+    # a one-line text longer than a file name may be (255 bytes) is still a text to explain
+    text = "Gondor criticised Mordor over the raids on its border towns. " * 6
+    assert len(text) > 300 and "\n" not in text
+    [(article, reports)] = explain(text)
+    assert len(reports) == 6

@@ -34,9 +34,8 @@ def _articles(text_or_path: str, settings: Settings) -> list[Article]:
     from ..core import default_stages, split_source
     from ..nlp import parse
 
-    path = Path(text_or_path)
-    if "\n" not in text_or_path and len(text_or_path) < 4096 and path.is_file():
-        sources = list(ingest.read([path], settings=settings))
+    if _is_file(text_or_path):
+        sources = list(ingest.read([Path(text_or_path)], settings=settings))
     else:
         sources = list(ingest.read_text(text_or_path, uri="text:", settings=settings))
     articles = [a for source in sources for a in split_source(source)]
@@ -50,6 +49,17 @@ def _articles(text_or_path: str, settings: Settings) -> list[Article]:
             st(article, settings=settings)
         out.append(article)
     return out
+
+
+def _is_file(text_or_path: str) -> bool:
+    """Whether the argument names a file (a long one-line text is no path: the system
+    refuses names over 255 bytes with an error rather than False)."""
+    if "\n" in text_or_path or len(text_or_path) >= 4096:
+        return False
+    try:
+        return Path(text_or_path).is_file()
+    except OSError:  # ENAMETOOLONG and the like: a text, not a path
+        return False
 
 
 def explain(text_or_path: str, *, settings: Settings | None = None) -> list[tuple[Article, list[SentenceReport]]]:

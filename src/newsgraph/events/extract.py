@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..dates import date_for_span
@@ -166,7 +166,13 @@ def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
     if direct is not None and not is_passive(verb):
         cands += pobjs_of(verb, FROM)  # "welcomed memos from X": the parser hangs "from" on the verb
     if m.obj is not None and (is_person(m.obj) or "@" in m.pattern):
-        cands.append(m.obj)  # "expelled three Belarusian diplomats": the object names them
+        # "expelled three Belarusian diplomats", "the envoy was summoned to the ministry":
+        # the object names them; before a "to" phrase when the act is done to that person
+        # ("sent envoys to Chile" keeps Chile)
+        if lex.plover(m.cameo) in ACTED_ON and is_person(m.obj):
+            cands.insert(1, m.obj)
+        else:
+            cands.append(m.obj)
     seen: set[int] = set()
     out = []
     for tok in cands:
@@ -176,6 +182,8 @@ def _target_tokens(verb: Token, m: Match, lex: Lexicon) -> list[Token]:
     return out
 
 
+# categories whose person object is the one acted on (expelled, summoned, arrested ...)
+ACTED_ON = frozenset({"ACCUSE", "SANCTION", "COERCE", "ASSAULT"})
 OWNER_PREPS = frozenset({"by", "from", "of"})
 FROM = frozenset({"from"})
 
@@ -200,7 +208,8 @@ def _converse_roles(article: Article, m: Match) -> Roles:
     """"Eriador received money from Osgiliath": Osgiliath gives, Eriador receives."""
     verb = m.token
     giver = pobj_of(verb, FROM) or (pobj_of(m.obj, FROM) if m.obj is not None else None)
-    receivers = [a for t in subjects_of(verb) for a in arguments(article, t)]
+    holders = subjects_of(verb) or ([verb.head] if verb.dep_ == "acl" else [])
+    receivers = [a for t in holders for a in arguments(article, t)]  # "X, serving a sentence"
     return Roles(arguments(article, giver), receivers)
 
 
@@ -217,6 +226,8 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
         if expeller:
             return Roles(expeller, arguments(article, child(verb, "nsubjpass")
                                              or patient_noun(verb)))
+    if _reduced_passive(verb):  # "a man shot by police", "a charge denied by Lima"
+        return Roles(arguments(article, pobj_of(verb, BY)), arguments(article, verb.head))
     sources: list[Argument] = []
     for src_tok in subjects_of(verb):
         found = arguments(article, src_tok)
@@ -257,6 +268,12 @@ def verb_roles(article: Article, m: Match, lex: Lexicon) -> Roles:
     mutual = not any(a.actor for a in targets) and _mutual(m.obj if m.obj is not None else
                                                            child(verb, "dobj"))
     return Roles(sources, targets, consumed, mutual)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle after its noun with a "by" agent: the agent acts on the noun."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i
+            and verb.head.pos_ in ("NOUN", "PROPN", "PRON") and pobj_of(verb, BY) is not None)
 
 
 def _mutual(obj: Token | None) -> bool:
@@ -416,6 +433,8 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
     if modality in ("asserted", "reported") and background(article, head, own_date,
                                                             state.reference):
         modality = "historical"
+    if category == "RETREAT" and modality == "planned":
+        category = "CONCEDE"  # PLOVER: an announced future withdrawal is a concession
     date, date_from = _date(article, s_start, s_end, own_date, modality)
     domestic = domestic_target(article, roles.sources, roles.targets, category,
                                span=(s_start, s_end))
@@ -441,9 +460,33 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
                            DOMESTIC_CONFIDENCE if domestic is not None else 1.0),
             source_text=source.text if source else None,
             target_text=target.text if target else None))
+    if category == "SANCTION" and custodial(m.token):
+        events += [replace(e, category="COERCE", cameo=CUSTODY_CODE, pattern=e.pattern + "+custody",
+                           intensity=lex.goldstein(CUSTODY_CODE)) for e in events]
     if state.trace is not None:
         state.trace.append(Candidate(m.token.text, m.token.i, pattern, category, "event"))
     return events
+
+
+# a court sentence that puts its recipient in custody is also PLOVER COERCE 'arrest'
+CUSTODY_CODE = "173"
+CUSTODY_WORDS = frozenset({"prison", "jail", "gaol", "imprisonment", "detention", "custody",
+                           "year", "month", "life", "camp", "penitentiary", "confinement"})
+SENTENCING = frozenset({"sentence", "jail", "imprison"})
+
+
+def custodial(trigger: Token) -> bool:
+    """"sentenced him to six years in prison", "was sentenced to 20 years": a sentence
+    that keeps its recipient in custody ("sentenced to death" or "fined" does not)."""
+    if trigger.lemma_.lower() != "sentence" or trigger.pos_ != "VERB":
+        return False
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        words = {t.lemma_.lower() for t in prep.subtree}
+        if words & CUSTODY_WORDS and not {"death", "execution"} & words:
+            return True
+    return False
 
 
 FUTURE_AGREE = frozenset({"CONSULT", "COOPERATE"})
@@ -654,13 +697,27 @@ def _verb_skip(m: Match, lex: Lexicon, *, fired: dict[int, Match], noun_at: dict
     if verb.lemma_.lower() in OUTER and lex.plover(m.cameo) != "REJECT" and any(
             c.dep_ == "xcomp" and c.i in fired for c in verb.children):
         return "the verb it governs carries the event ('agreed to restore ties')"
-    if verb.dep_ == "acl" and verb.head.i in carrier_nouns:
+    if verb.dep_ == "acl" and verb.head.i in carrier_nouns and not (
+            _reduced_passive(verb) and lex.plover(noun_at[verb.head.i].cameo) != lex.plover(m.cameo)):
+        # "a plea urging X to ...", "its demand that the EU lift sanctions"; but "a charge
+        # denied by Lima" is a rejection of the charge
         return f"the noun '{verb.head.text}' carries the event"
     if _light_verb_for_noun(m, noun_at):
         return "a light verb: its event noun carries the event"
     if _natural_force(verb, m, lex):
         return "the subject is a natural force"
+    if _protest_purpose(verb, m, fired, lex):
+        return f"the purpose of '{verb.head.text}': a diplomatic protest is ACCUSE"
     return capability(verb)
+
+
+def _protest_purpose(verb: Token, m: Match, fired: dict[int, Match], lex: Lexicon) -> bool:
+    """"summoned the ambassador to protest the arrests": the protest is what the summons
+    says (PLOVER ACCUSE), not a street protest."""
+    if lex.plover(m.cameo) != "PROTEST" or verb.dep_ not in ("advcl", "xcomp"):
+        return False
+    outer = fired.get(verb.head.i)
+    return outer is not None and lex.plover(outer.cameo) == "ACCUSE"
 
 
 # movement verbs that report a visit only between states' representatives ("left for Washington")

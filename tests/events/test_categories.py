@@ -1,0 +1,72 @@
+"""What happened: PLOVER categories from the whole pattern, on sentences written for these
+tests (slow: loads the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.evaluation.events import analyze_text
+from newsgraph.model import Event
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str, category: str | None = None) -> list[Event]:
+    return [e for e in analyze_text(text).events if category is None or e.category == category]
+
+
+def test_prison_sentence_is_sanction_and_coerce() -> None:
+    # PLOVER SANCTION 'convict': a sentence that includes imprisonment is also COERCE 'arrest'
+    events = _events("A court in Cairo sentenced an Egyptian blogger to five years in prison.")
+    assert {e.category for e in events} == {"SANCTION", "COERCE"}
+    assert all(e.source == "EGY-JUD" for e in events)
+
+
+def test_death_sentence_is_no_custody() -> None:
+    events = _events("A Bolivian court sentenced the former minister to death.")
+    assert {e.category for e in events} == {"SANCTION"}
+
+
+def test_serving_a_sentence_is_custody_of_the_one_serving() -> None:
+    events = _events("The Egyptian activist is serving a two-year prison sentence.", "COERCE")
+    assert [(e.source, e.target) for e in events] == [(None, "EGY")]
+
+
+def test_announced_withdrawal_is_a_concession() -> None:
+    # PLOVER: "announced ... would withdraw troops" is CONCEDE, a done withdrawal RETREAT
+    planned = _events("Chilean troops will pull out of the border zone next month.")
+    assert [(e.category, e.modality) for e in planned] == [("CONCEDE", "planned")]
+    done = _events("Chilean troops pulled out of the border zone on Monday.")
+    assert [e.category for e in done] == ["RETREAT"]
+
+
+def test_a_denial_told_in_a_participle_has_its_by_agent() -> None:
+    events = _events("Chile blamed the Peruvian government for the attack, a charge denied by Lima.",
+                     "REJECT")
+    assert [e.source for e in events] == ["PER"]
+
+
+def test_a_noun_does_not_swallow_a_participle_of_another_category() -> None:
+    # "a charge denied by Lima": the charge is an accusation, the denial a rejection
+    assert _events("Peru rejected the accusation, which was denied by Lima.", "REJECT")
+
+
+def test_summoned_envoy_is_the_target_of_an_accusation() -> None:
+    events = _events("The Peruvian envoy was summoned to the foreign ministry in Quito.")
+    assert [(e.category, e.target) for e in events] == [("ACCUSE", "PER")]
+
+
+@pytest.mark.parametrize(("text", "category", "source", "target"), [
+    ("Chile disputed the Bolivian claims.", "REJECT", "CHL", None),
+    ("Peru's foreign minister disagreed with Bolivia over the border.", "ACCUSE", "PER", "BOL"),
+    ("The Paraguayan senator railed against Uruguay on Monday.", "ACCUSE", "PRY", "URY"),
+    ("Kenyan police searched the home of the opposition leader.", "COERCE", "KEN-COP", None),
+    ("Peru's president treasured the friendship with Chile.", "SUPPORT", "PER", "CHL"),
+    ("Nigerian police recovered 40 rifles from the gang.", "COERCE", "NGA-COP", None),
+])
+def test_paraphrases_of_the_categories(text: str, category: str, source: str,
+                                       target: str | None) -> None:
+    events = _events(text, category)
+    assert events, text
+    assert any((e.source or "").startswith(source) and (target is None or e.target == target)
+               for e in events)
