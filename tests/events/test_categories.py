@@ -70,3 +70,27 @@ def test_paraphrases_of_the_categories(text: str, category: str, source: str,
     assert events, text
     assert any((e.source or "").startswith(source) and (target is None or e.target == target)
                for e in events)
+
+
+def test_a_when_or_after_clause_takes_the_date_of_the_clause_it_hangs_on() -> None:
+    from newsgraph.evaluation.events import analyze_texts
+
+    article = analyze_texts(["The Chilean senator was arrested in March 2017 shortly after she was "
+                             "stripped of her office by the Chilean Senate."],
+                            published=["2025-03-14"])[0]
+    assert article.events and all(e.modality == "historical" for e in article.events)
+
+
+def test_a_long_standing_accusation_is_background() -> None:
+    from newsgraph.evaluation.events import analyze_texts
+
+    article = analyze_texts(["A former Kenyan minister has long accused Uganda of corruption."],
+                            published=["2025-03-14"])[0]
+    assert [(e.category, e.modality) for e in article.events] == [("ACCUSE", "historical")]
+
+
+def test_a_spokesman_telling_his_own_and_an_allys_statement_asserts_it() -> None:
+    text = ("Chinese Foreign Minister Wang Yi said China and Russia welcome the talks between "
+            "Pyongyang and Seoul.")
+    events = _events(text, "SUPPORT")
+    assert events and all(e.modality == "asserted" for e in events)

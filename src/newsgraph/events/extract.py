@@ -524,12 +524,15 @@ def _would(tok: Any) -> bool:
 
 
 def _own_side(article: Article, speaker: str, roles: Roles) -> bool:
+    """Whether the speaker tells a statement of their own state ("Nauert says the United
+    States urges", "Wang said China and Russia welcome"): the speaker's country is among
+    the sources' countries, and no source is of unknown country."""
     said = article.actor(speaker)
     if said is None or not said.country:
         return False
-    countries = {a.country for a in (article.actor(r.actor) for r in roles.sources if r.actor)
-                 if a is not None}
-    return countries == {said.country}
+    countries = {a.country if a is not None else None
+                 for a in (article.actor(r.actor) for r in roles.sources if r.actor)}
+    return None not in countries and said.country in countries
 
 
 def _argument_tokens(roles: Roles) -> set[int]:

@@ -32,7 +32,7 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "within
                       "around", "off", "along", "over", "to", "into"})
 BACKGROUND_WORDS = re.compile(
     r"\b(?:(?:years|decades|centuries|months)\s+ago|last\s+year|in\s+the\s+(?:19|18)\d0s|"
-    r"(?:19|18)\d0s|previously|formerly)\b", re.I)
+    r"(?:19|18)\d0s|previously|formerly|ha(?:s|ve|d)\s+long)\b", re.I)
 _YM = re.compile(r"^(\d{4})(?:-(\d{2}))?")
 
 
@@ -77,7 +77,7 @@ def clause_date(article: Article, head: Token, *, purpose: bool = False) -> str 
         tokens.append(head.head)  # "in January 2016, when mobs attacked the embassy"
     found = _dates_starting_in(article.dates, _char_range(article, tokens))
     if not found:
-        if purpose and _purpose_infinitive(head):
+        if (purpose and _purpose_infinitive(head)) or _temporal_clause(head):
             return clause_date(article, clause_head(head.head), purpose=True)
         return None
     return max(found, key=lambda m: (len(m.value or ""), -m.start)).value
@@ -101,6 +101,17 @@ def _purpose_infinitive(head: Token) -> bool:
     return (head.dep_ in ("advcl", "xcomp") and head.tag_ == "VB" and head.head.i != head.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children))
+
+
+# conjunctions of a clause that happens at (about) the time of the clause it hangs on
+AT_THE_TIME = frozenset({"when", "after", "as", "while", "once", "whilst"})
+
+
+def _temporal_clause(head: Token) -> bool:
+    """"was arrested in March 2017 shortly after she was stripped of her office": a dateless
+    "when/after/as" clause is dated by the clause it hangs on ("before" is not)."""
+    return (head.dep_ == "advcl" and head.head.i != head.i
+            and any(c.dep_ == "mark" and c.lower_ in AT_THE_TIME for c in head.children))
 
 
 def reference_date(article: Article) -> str | None:
