@@ -94,3 +94,12 @@ def test_a_spokesman_telling_his_own_and_an_allys_statement_asserts_it() -> None
             "Pyongyang and Seoul.")
     events = _events(text, "SUPPORT")
     assert events and all(e.modality == "asserted" for e in events)
+
+
+def test_conjoined_verbs_share_a_fronted_date() -> None:
+    from newsgraph.evaluation.events import analyze_texts
+
+    article = analyze_texts(["In December 2017, a Kenyan court convicted the Kenyan blogger and "
+                             "sentenced him to six years in prison."], published=["2025-03-14"])[0]
+    assert article.events and all(e.modality == "historical" and e.date == "2017-12"
+                                  for e in article.events)

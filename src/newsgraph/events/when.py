@@ -77,7 +77,7 @@ def clause_date(article: Article, head: Token, *, purpose: bool = False) -> str 
         tokens.append(head.head)  # "in January 2016, when mobs attacked the embassy"
     found = _dates_starting_in(article.dates, _char_range(article, tokens))
     if not found:
-        if (purpose and _purpose_infinitive(head)) or _temporal_clause(head):
+        if (purpose and _purpose_infinitive(head)) or _temporal_clause(head) or _shared_date(head):
             return clause_date(article, clause_head(head.head), purpose=True)
         return None
     return max(found, key=lambda m: (len(m.value or ""), -m.start)).value
@@ -112,6 +112,13 @@ def _temporal_clause(head: Token) -> bool:
     "when/after/as" clause is dated by the clause it hangs on ("before" is not)."""
     return (head.dep_ == "advcl" and head.head.i != head.i
             and any(c.dep_ == "mark" and c.lower_ in AT_THE_TIME for c in head.children))
+
+
+def _shared_date(head: Token) -> bool:
+    """"In December 2017, a court convicted X and sentenced him": a verb conjoined to an
+    earlier verb shares its fronted date."""
+    return (head.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.head.i < head.i
+            and head.head.pos_ in ("VERB", "AUX"))
 
 
 def reference_date(article: Article) -> str | None:
