@@ -103,3 +103,44 @@ def test_conjoined_verbs_share_a_fronted_date() -> None:
                              "sentenced him to six years in prison."], published=["2025-03-14"])[0]
     assert article.events and all(e.modality == "historical" and e.date == "2017-12"
                                   for e in article.events)
+
+
+def test_a_named_doer_that_resolves_to_no_actor_keeps_the_event_with_its_words() -> None:
+    events = _events("We urge the close monitoring of all luggage, the statement said.", "REQUEST")
+    assert [(e.source, e.source_text) for e in events] == [(None, "We")]
+    assert all(e.confidence <= 0.3 for e in events)
+
+
+def test_a_thing_as_doer_gives_no_actorless_event() -> None:
+    # "the deal protects ...": no one is named as acting
+    assert not _events("The deal protects an increasingly confident community.")
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Chile says the Bolivian government was involved in the bombing of the pipeline.", "CHL", "BOL"),
+    ("Peru's foreign minister said Ecuador is responsible for the attack.", "PER", "ECU"),
+    ("Uruguay said the Paraguayan government was in breach of the treaty.", "URY", "PRY"),
+    ("Chilean officials said Peruvian troops opened fire on a border post.", "CHL", "PER"),
+])
+def test_a_statement_judging_another_actor_is_an_accusation(text: str, source: str,
+                                                             target: str) -> None:
+    events = _events(text, "ACCUSE")
+    assert any((e.source or "").startswith(source) and (e.target or "").startswith(target)
+               and e.modality == "asserted" for e in events), text
+
+
+def test_saying_what_another_actor_did_well_is_no_accusation() -> None:
+    assert not _events("Peru's foreign minister said Ecuador signed the treaty.", "ACCUSE")
+    assert not _events("Peru's foreign minister said Peruvian troops opened fire on a camp.",
+                       "ACCUSE")  # one's own side
+
+
+def test_calling_a_claim_baseless_is_a_rejection() -> None:
+    events = _events("The Bolivian ministry said the allegations were baseless.", "REJECT")
+    assert [e.source for e in events] == ["BOL"]
+
+
+def test_the_one_involved_in_an_act_is_its_doer() -> None:
+    events = _events("Chile says the Bolivian government was involved in the bombing of the "
+                     "pipeline.", "ASSAULT")
+    assert [e.source for e in events] == ["BOL"]

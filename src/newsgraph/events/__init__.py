@@ -6,6 +6,9 @@ protest or coercive act (PLOVER ASSAULT or PROTEST; CAMEO 171 seize or damage pr
 ("an explosion", "the protest") or whose source or target is a generic agent from
 ``data/agents.tsv`` ("gunmen", "police", "protesters", "a bomb") is kept with
 ``source``/``target`` None, the words in ``source_text``/``target_text``, confidence <= 0.35.
+Likewise any other act whose doer the text names though it resolves to no actor (a pronoun,
+a person's name or a person or group noun: "we urge ...", "Najib denies any wrongdoing"):
+the words stay in ``source_text``, confidence <= 0.3, so ``--min-confidence`` can drop them.
 
 Defaults filled after extraction (``domestic.py``), each marked in ``pattern`` and with a
 capped confidence:

@@ -20,11 +20,12 @@ from .domestic import (diplomatic_protest, drop_own_forces_as_target, drop_self_
 from .context import SPEECH
 from .lexicon import Lexicon, cameo_intent, load_lexicon
 from .people import MAX_CONFIDENCE as DOMESTIC_CONFIDENCE, domestic_target
+from .statements import statement_matches
 from .readings import capability, instrument, named, press, prevented, question
 from .when import (background, clause_date, clause_head, event_place, place_index,
                    reference_date)
-from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, OF, RECIPROCAL,
-                       TARGET_PREPS, Match, find_triggers, is_money, is_person)
+from .triggers import (BETWEEN, BY, CARRIER_CATEGORIES, LIGHT_VERBS, NON_EVENT_ENTITIES, OF,
+                       RECIPROCAL, TARGET_PREPS, Match, find_triggers, is_money, is_person)
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +303,10 @@ def noun_roles(article: Article, m: Match) -> Roles:
             sources = shared
     if not sources:
         sources = _modifier_actors(article, noun, m.extra)
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "for"):
+        part = noun.head.head  # "X was involved in the poisoning", "responsible for the attack"
+        if part.lemma_.lower() in PARTAKING or part.lower_ in PARTAKING:
+            sources = [a for t in _partakers(part) for a in arguments(article, t)]
     if not sources and noun.dep_ == "pobj" and noun.head.lower_ == "on":
         verb = noun.head.head  # "departed on a visit to X"
         if verb.pos_ in ("VERB", "AUX"):
@@ -315,6 +320,19 @@ def noun_roles(article: Article, m: Match) -> Roles:
     if tgt_tok is None:
         tgt_tok = _complement_target(noun)
     return Roles(sources, arguments(article, tgt_tok))
+
+
+# words that make their subject the doer of the act after "in"/"for"
+PARTAKING = frozenset({"involved", "involve", "participate", "complicit", "responsible",
+                       "culpable", "guilty", "implicated", "implicate"})
+
+
+def _partakers(part: Token) -> list[Token]:
+    """The subject of "involved"/"responsible" (as a verb or an adjective under "be")."""
+    found = subjects_of(part) or [c for c in part.children if c.dep_ == "nsubjpass"]
+    if not found and part.dep_ in ("acomp", "attr") and part.head.pos_ in ("AUX", "VERB"):
+        found = subjects_of(part.head)
+    return found
 
 
 def light_verb_of(noun: Token) -> Token | None:
@@ -356,10 +374,28 @@ def actorless_allowed(m: Match, roles: Roles, category: str, cameo: str, lex: Le
     protest or coercive act that is an event noun ("an explosion", "the protest") or whose
     source or target is a generic agent ("gunmen", "police", "protesters", "a bomb")."""
     if category not in ACTORLESS_CATEGORIES and cameo not in ACTORLESS_CODES:
-        return False
+        return (m.noun is None and category not in RECIPROCAL
+                and any(_someone(a.token) and _own_subject(m.token, a.token) for a in roles.sources))
     if m.noun is not None:
         return True
     return any(a.token.lemma_.lower() in lex.agents for a in (*roles.sources, *roles.targets))
+
+
+SOMEONE_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
+
+
+def _own_subject(verb: Token, tok: Token) -> bool:
+    """A subject of the verb itself, its by-agent, or the noun its relative clause is on (a
+    subject inherited through other clauses may be another clause's doer)."""
+    return (tok.head.i == verb.i or (tok.head.dep_ == "agent" and tok.head.head.i == verb.i)
+            or (verb.dep_ in ("relcl", "acl") and tok.i == verb.head.i))
+
+
+def _someone(tok: Token) -> bool:
+    """Words that name who acted though no actor resolves: a personal pronoun, a person's
+    name, a person or group noun ("he urged", "Najib denied", "officials met")."""
+    return (tok.lower_ in SOMEONE_PRONOUNS or tok.ent_type_ in ("PERSON", "ORG", "NORP")
+            or (tok.pos_ == "PROPN" and tok.ent_type_ not in NON_EVENT_ENTITIES) or is_person(tok))
 
 
 def _pairs(roles: Roles, category: str,
@@ -442,7 +478,8 @@ def _emit(article: Article, m: Match, roles: Roles, ctx: Context, *, lex: Lexico
         roles.targets, pattern = [domestic], pattern + "+domestic"
     pairs = _pairs(roles, category, actorless_allowed(m, roles, category, cameo, lex))
     if not pairs:
-        _reject(state, m, lex, "no actor on either side")
+        words = [a.text for a in (*roles.sources[:1], *roles.targets[:1])]
+        _reject(state, m, lex, "no actor on either side" + (f" ({' / '.join(words)})" if words else ""))
         return []
     place = event_place(article, head, sent, _argument_tokens(roles),
                         places=state.place_index(article))
@@ -691,7 +728,24 @@ def sentence_events(article: Article, sent: Any, lex: Lexicon,
     for m in nouns:
         events.extend(_noun_event(article, m, lex, sent, state, carriers=carriers,
                                   consumed=consumed))
+    events += _statement_events(article, sent, events, lex, state)
     return _dedupe(events)
+
+
+def _statement_events(article: Article, sent: Any, events: list[Event], lex: Lexicon,
+                      state: ArticleState) -> list[Event]:
+    """Accusations and rejections made by what a statement says (``statements.py``),
+    unless the sentence already has that act by that speaker."""
+    out: list[Event] = []
+    for m, sources, targets in statement_matches(article, sent, events, lex):
+        category = lex.plover(m.cameo)
+        speakers = {a.actor for a in sources if a.actor}
+        if any(e.category == category and e.source in speakers for e in events):
+            continue
+        ctx = clause_context(article, m.token, carriers=frozenset())
+        out += _emit(article, m, Roles(sources, targets), ctx, lex=lex, sent=sent, state=state,
+                     anchor=m.token)
+    return out
 
 
 def _verb_skip(m: Match, lex: Lexicon, *, fired: dict[int, Match], noun_at: dict[int, Match],

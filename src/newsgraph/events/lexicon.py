@@ -59,6 +59,7 @@ class Lexicon:
     verbs: dict[str, list[VerbPattern]] = field(default_factory=dict)  # by verb lemma
     nouns: dict[str, list[NounPattern]] = field(default_factory=dict)  # by head lemma
     agents: dict[str, str] = field(default_factory=dict)  # generic agent lemma -> kind
+    judgements: dict[str, str] = field(default_factory=dict)  # predicate lemma -> category
 
     def plover(self, code: str) -> str | None:
         entry = self.codes.get(code)
@@ -102,10 +103,14 @@ def read_agents() -> dict[str, str]:
     return {lemma: kind for lemma, kind in _rows("agents.tsv")}
 
 
+def read_judgements() -> dict[str, str]:
+    return {lemma: category for lemma, category in _rows("judgements.tsv")}
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read the bundled lexicon once per process."""
-    lex = Lexicon(codes=read_codes(), agents=read_agents())
+    lex = Lexicon(codes=read_codes(), agents=read_agents(), judgements=read_judgements())
     for pattern in read_verbs():
         lex.verbs.setdefault(pattern.verb, []).append(pattern)
     for noun in read_nouns():

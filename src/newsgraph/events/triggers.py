@@ -183,10 +183,11 @@ def match_verb(verb: Token, patterns: list[VerbPattern]) -> Match | None:
             if obj is not None and all(x in particles for x in p.particles):
                 return Match(verb, p.cameo, p.name, p.specificity, obj, [])
             continue
-        if (p.frame == "intr" and (has_obj or has_clause)) or (p.frame == "tr" and not has_obj):
-            continue
         if any(x not in particles for x in p.particles):
             continue
+        if (p.frame == "intr" and (has_obj or has_clause)) or (p.frame == "tr" and not (
+                has_obj or any(child_of(particles[x], "pobj") is not None for x in p.particles))):
+            continue  # "tr" with a particle: "stood by Gondor", not "will not stand by"
         extra = [particles[x] for x in p.particles]
         conv = p.frame == "from"
         if p.obj is None:
