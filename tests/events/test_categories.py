@@ -144,3 +144,13 @@ def test_the_one_involved_in_an_act_is_its_doer() -> None:
     events = _events("Chile says the Bolivian government was involved in the bombing of the "
                      "pipeline.", "ASSAULT")
     assert [e.source for e in events] == ["BOL"]
+
+
+def test_an_act_named_in_passing_in_a_statement_is_no_accusation() -> None:
+    text = "Iran insists the sales occurred before Russia's invasion of Ukraine."
+    assert not _events(text, "ACCUSE")
+
+
+def test_possible_protests_are_no_happening() -> None:
+    events = _events("The Iranian army will be tested during possible protests.", "PROTEST")
+    assert events and all(e.modality == "hypothetical" for e in events)

@@ -899,6 +899,15 @@ def modal_roles(article: Article, m: Match) -> Roles:
     return Roles(sources, arguments(article, m.obj))
 
 
+# adjectives that make an event noun a possibility or a plan, not a happening
+MAYBE = {"possible": "hypothetical", "potential": "hypothetical", "likely": "hypothetical",
+         "feared": "hypothetical", "threatened": "hypothetical", "prospective": "hypothetical",
+         "hypothetical": "hypothetical", "eventual": "hypothetical",
+         "planned": "planned", "upcoming": "planned", "expected": "planned",
+         "proposed": "planned", "forthcoming": "planned", "scheduled": "planned",
+         "future": "planned"}
+
+
 def _noun_event(article: Article, m: Match, lex: Lexicon, sent: Any, state: ArticleState, *,
                 carriers: frozenset[int], consumed: set[int]) -> list[Event]:
     noun = m.token
@@ -913,6 +922,10 @@ def _noun_event(article: Article, m: Match, lex: Lexicon, sent: Any, state: Arti
         return []
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         ctx.negated = not ctx.negated
+    maybe = next((MAYBE[c.lower_] for c in noun.children
+                  if c.dep_ == "amod" and c.lower_ in MAYBE), None)
+    if maybe is not None and ctx.modality in ("asserted", "reported"):
+        ctx.modality = maybe  # "possible protests", "a planned visit"
     if anchor is not noun and anchor.lemma_.lower() in PLEDGES and ctx.modality == "asserted":
         ctx.modality = "planned"  # "promised raids", "pledged aid"
     roles = noun_roles(article, m)

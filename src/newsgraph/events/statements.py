@@ -68,6 +68,12 @@ def _clauses(verb: Token) -> Iterator[Token]:
             yield from (g for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX"))
 
 
+def _main_act(tok: Token, clause: Token) -> bool:
+    """The act the said clause is about: its verb, or an event noun as its subject or object
+    ("said Peruvian troops opened fire", "said an airstrike hit the school")."""
+    return tok.i == clause.i or (tok.head.i == clause.i and tok.dep_ in ("nsubj", "dobj"))
+
+
 def _country(article: Article, actor: str | None) -> str | None:
     found = article.actor(actor) if actor else None
     return found.country if found is not None else None
@@ -125,6 +131,9 @@ def _told(article: Article, verb: Token, clause: Token, speakers: list[Argument]
     for e in events:
         if e.category not in HOSTILE or not (start <= e.trigger.start < end) or e.source is None:
             continue
+        tok = at.get(e.trigger.start)
+        if tok is None or not _main_act(tok, clause):
+            continue  # "insists they occurred before Russia's invasion": no claim about it
         doer = _country(article, e.source)
         if doer is not None and doer not in said:
             target = Argument(e.source, e.source_text or "", at.get(e.trigger.start, clause))
