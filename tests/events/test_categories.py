@@ -154,3 +154,10 @@ def test_an_act_named_in_passing_in_a_statement_is_no_accusation() -> None:
 def test_possible_protests_are_no_happening() -> None:
     events = _events("The Iranian army will be tested during possible protests.", "PROTEST")
     assert events and all(e.modality == "hypothetical" for e in events)
+
+
+def test_money_released_for_relief_is_aid_and_frozen_funds_a_return() -> None:
+    aid = _events("The UN said it would release $10 million from its emergency fund for relief.")
+    assert [e.category for e in aid] == ["AID"]
+    back = _events("Washington agreed to release $6 billion in frozen Iranian funds.")
+    assert [e.category for e in back] == ["CONCEDE"]  # a promised return (PLOVER)

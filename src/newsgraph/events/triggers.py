@@ -143,8 +143,9 @@ def object_keys(tok: Token, depth: int = 0) -> set[str]:
             keys.add(f"{c.lemma_.lower()} {lemma}")
             if lemma in CONTAINERS and c.dep_ == "compound":
                 keys.add(c.lemma_.lower())
-        elif (c.dep_ == "prep" and c.lower_ == "of" and depth == 0
-              and (lemma in MEASURES or tok.ent_type_ in ("QUANTITY", "CARDINAL"))):
+        elif (c.dep_ == "prep" and depth == 0 and (
+                (c.lower_ == "of" and (lemma in MEASURES or tok.ent_type_ in ("QUANTITY", "CARDINAL")))
+                or (c.lower_ == "in" and is_money(tok)))):  # "$6 billion in frozen funds"
             for g in c.children:
                 if g.dep_ == "pobj":
                     keys |= object_keys(g, depth + 1)
